@@ -1,0 +1,140 @@
+// The short-key draft (UPSTREAM.md §7): a tolerant reader, the `ready` rule, and the segment keys the engine writes.
+import { z } from "zod";
+
+/** Track types: 0 video, 1 audio, 7 text. */
+export const TrackType = { Video: 0, Audio: 1, Text: 7 } as const;
+export type TrackType = (typeof TrackType)[keyof typeof TrackType];
+
+export type TransitionKind = "fade" | "slide" | "wipe" | "zoom";
+export type TextPosition = "top" | "center" | "bottom";
+export type TextRole = "title" | "caption" | "card";
+
+/**
+ * One segment. The upstream leaves segment keys undocumented, so readers accept long names too
+ * (`start`, `duration`, `url`, `text`, `volume`, `name`). The engine writes the short keys below.
+ */
+export interface Segment {
+  id?: string;
+  /** start on the timeline, ms */
+  s: number;
+  /** duration on the timeline, ms */
+  d: number;
+  /** kind of source */
+  k?: "video" | "image" | "audio" | "text" | "color" | "synth";
+  /** media URL (video, image, audio) */
+  src?: string;
+  /** trim: offset into the source, ms */
+  in?: number;
+  /** display name ("city timelapse", "Lo-fi") */
+  n?: string;
+  /** text content (text tracks) */
+  tx?: string;
+  /** role of a text segment */
+  role?: TextRole;
+  /** volume 0..1 (audio) */
+  v?: number;
+  /** audio fade in / out, ms */
+  fi?: number;
+  fo?: number;
+  /** transition into this segment from the previous one */
+  tr?: { type: TransitionKind; d: number };
+  /** text style: size in px at canvas height 1920, position, colour */
+  st?: { size?: number; pos?: TextPosition; color?: string; box?: boolean };
+  /** fit of visual media on the canvas */
+  fit?: "crop" | "blur";
+  /** background colour(s) for generated cards, CSS hex */
+  bg?: string[];
+  /** gentle motion on stills */
+  mo?: "zoom-in" | "zoom-out" | "pan" | "none";
+  /** synthesized music mood (k = "synth") */
+  mood?: string;
+}
+
+export interface Track {
+  id?: string;
+  tt: TrackType | number;
+  /** display name ("BGM") */
+  n?: string;
+  sg: Segment[];
+}
+
+export interface DraftMeta {
+  title?: string;
+  width?: number;
+  height?: number;
+  fps?: number;
+  /** output size budget in bytes, when the user asked for one */
+  budget?: number;
+  /** preset id the draft was planned for */
+  preset?: string;
+}
+
+export interface Draft {
+  t: Track[];
+  /** total duration, ms */
+  d: number;
+  m: DraftMeta;
+}
+
+const num = z.coerce.number().catch(Number.NaN);
+const firstNumber = (...vals: unknown[]): number | undefined => {
+  for (const v of vals) {
+    const n = num.parse(v);
+    if (Number.isFinite(n)) return n;
+  }
+  return undefined;
+};
+const firstString = (...vals: unknown[]): string | undefined => vals.find((v) => typeof v === "string") as string | undefined;
+
+function readSegment(raw: unknown): Segment | null {
+  if (!raw || typeof raw !== "object") return null;
+  const r = raw as Record<string, unknown>;
+  const s = firstNumber(r.s, r.start, r.startMs, r.st_ms) ?? 0;
+  const d = firstNumber(r.d, r.duration, r.durationMs, r.dur) ?? 0;
+  const seg: Segment = { ...(r as Partial<Segment>), s, d };
+  const text = firstString(r.tx, r.text, r.content);
+  if (text !== undefined) seg.tx = text;
+  const name = firstString(r.n, r.name, r.title, r.label);
+  if (name !== undefined) seg.n = name;
+  const src = firstString(r.src, r.url, r.cdn_url, r.source);
+  if (src !== undefined) seg.src = src;
+  const v = firstNumber(r.v, r.volume, r.vol);
+  if (v !== undefined) seg.v = v > 1 ? v / 100 : v;
+  return seg;
+}
+
+/** Reads whatever the upstream calls a draft; never throws. Unknown shapes become an empty draft. */
+export function readDraft(raw: unknown): Draft {
+  const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const rawTracks = Array.isArray(r.t) ? r.t : Array.isArray(r.tracks) ? r.tracks : [];
+  const tracks: Track[] = rawTracks.flatMap((t): Track[] => {
+    if (!t || typeof t !== "object") return [];
+    const tr = t as Record<string, unknown>;
+    const tt = firstNumber(tr.tt, tr.type, tr.trackType) ?? TrackType.Video;
+    const rawSegs = Array.isArray(tr.sg) ? tr.sg : Array.isArray(tr.segments) ? tr.segments : [];
+    const sg = rawSegs.map(readSegment).filter((x): x is Segment => x !== null);
+    const track: Track = { tt, sg };
+    const name = firstString(tr.n, tr.name);
+    if (name !== undefined) track.n = name;
+    if (typeof tr.id === "string") track.id = tr.id;
+    return [track];
+  });
+  const m = (r.m && typeof r.m === "object" ? r.m : r.meta && typeof r.meta === "object" ? r.meta : {}) as DraftMeta;
+  const end = Math.max(0, ...tracks.flatMap((t) => t.sg.map((s) => s.s + s.d)));
+  const d = firstNumber(r.d, r.duration) ?? end;
+  return { t: tracks, d, m: { ...m } };
+}
+
+/** A draft is ready to export when some track has a non-empty segment list. */
+export function isReady(draft: Draft): boolean {
+  return draft.t.some((t) => t.sg.length > 0);
+}
+
+export function emptyDraft(meta: DraftMeta = {}): Draft {
+  return { t: [], d: 0, m: meta };
+}
+
+/** Timeline end of a draft's content in ms. */
+export function contentEnd(draft: Draft): number {
+  return Math.max(0, ...draft.t.flatMap((t) => t.sg.map((s) => s.s + s.d)));
+}
