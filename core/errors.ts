@@ -1,0 +1,307 @@
+// The error catalogue: every upstream and Reelsmith failure → HTTP status, public code, EN/ZH message, hint and action.
+import { z } from "zod";
+import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./contract.ts";
+
+export type Lang = "en" | "zh";
+export type Localized = Record<Lang, string>;
+
+export type ErrorActionKind = "register" | "top-up" | "retry" | "compress" | "new-session" | "upgrade";
+export interface ErrorAction {
+  kind: ErrorActionKind;
+  url?: string;
+}
+
+export interface CatalogueEntry {
+  httpStatus: number;
+  code: ErrorCode;
+  message: Localized;
+  hint: Localized;
+  action?: ErrorAction;
+}
+
+/** What the catalogue needs to pick the right wording and link; every field is optional. */
+export interface CatalogueContext {
+  /** upstream user id, for the registration link */
+  userId?: string;
+  registered?: boolean;
+  /** upload limit of the project's preset, when smaller than the upstream's */
+  maxUploadBytes?: number;
+}
+
+type Fixed = Omit<CatalogueEntry, "code">;
+const retry: ErrorAction = { kind: "retry" };
+
+const FIXED = {
+  bad_request: {
+    httpStatus: 400,
+    message: { en: "The request is not valid.", zh: "请求无效。" },
+    hint: { en: "Check the fields you sent and try again.", zh: "请检查提交的内容后重试。" },
+  },
+  unauthorized: {
+    httpStatus: 401,
+    message: { en: "You are not signed in.", zh: "你尚未登录。" },
+    hint: { en: "Reload the page, or send a valid API key.", zh: "请刷新页面，或使用有效的 API 密钥。" },
+  },
+  forbidden_origin: {
+    httpStatus: 403,
+    message: { en: "This request came from another site.", zh: "该请求来自其他网站。" },
+    hint: { en: "Use Reelsmith from its own page.", zh: "请在 Reelsmith 自己的页面中操作。" },
+  },
+  not_found: {
+    httpStatus: 404,
+    message: { en: "Not found.", zh: "未找到。" },
+    hint: { en: "It may have been deleted; check the link.", zh: "它可能已被删除，请检查链接。" },
+  },
+  busy: {
+    httpStatus: 409,
+    message: { en: "The editor is still working on your last message.", zh: "编辑器还在处理你上一条消息。" },
+    hint: { en: "Wait for it to finish before sending another.", zh: "请等它完成后再发送。" },
+  },
+  not_ready: {
+    httpStatus: 409,
+    message: { en: "There is nothing to export yet.", zh: "还没有可以导出的内容。" },
+    hint: {
+      en: "Upload clips or describe the video you want first.",
+      zh: "请先上传素材，或描述你想要的视频。",
+    },
+  },
+  export_pending: {
+    httpStatus: 409,
+    message: { en: "This export has not finished yet.", zh: "这个导出还没有完成。" },
+    hint: { en: "Check its progress and download it when it completes.", zh: "请查看进度，完成后再下载。" },
+  },
+  session_expired: {
+    httpStatus: 410,
+    message: {
+      en: "Your editing session expired; a new one was started and the earlier edit history is gone.",
+      zh: "编辑会话已过期，已开启新会话，之前的编辑记录已无法恢复。",
+    },
+    hint: { en: "Describe your video again to continue.", zh: "请重新描述你想要的视频以继续。" },
+    action: { kind: "new-session" },
+  },
+  payload_too_large: {
+    httpStatus: 413,
+    message: { en: "The file is too large.", zh: "文件太大了。" },
+    hint: { en: "Compress or trim it and try again.", zh: "请压缩或剪短后重试。" },
+    action: { kind: "compress" },
+  },
+  unsupported_media: {
+    httpStatus: 415,
+    message: { en: "This file type is not supported.", zh: "不支持这种文件类型。" },
+    hint: {
+      en: `Use one of: ${ACCEPTED_EXTENSIONS.join(", ")}.`,
+      zh: `请使用以下格式之一：${ACCEPTED_EXTENSIONS.join("、")}。`,
+    },
+  },
+  rate_limited: {
+    httpStatus: 429,
+    message: { en: "Too many requests right now.", zh: "请求太频繁了。" },
+    hint: { en: "Wait about 30 seconds and try again.", zh: "请等待约 30 秒后重试。" },
+    action: retry,
+  },
+  out_of_credits: {
+    httpStatus: 402,
+    message: { en: "You are out of credits.", zh: "你的积分已用完。" },
+    hint: { en: "Top up credits to keep editing.", zh: "请充值积分后继续编辑。" },
+    action: { kind: "top-up" },
+  },
+  export_blocked: {
+    httpStatus: 402,
+    message: { en: "Exporting is not available on the free plan.", zh: "免费套餐无法导出视频。" },
+    hint: { en: "Register or upgrade to export.", zh: "请注册或升级套餐后导出。" },
+    action: { kind: "upgrade" },
+  },
+  upstream_auth_failed: {
+    httpStatus: 502,
+    message: { en: "We could not sign in to the video service.", zh: "无法登录视频服务。" },
+    hint: { en: "Try again in a moment.", zh: "请稍后重试。" },
+    action: retry,
+  },
+  upstream_bad_request: {
+    httpStatus: 502,
+    message: { en: "The video service rejected the request.", zh: "视频服务拒绝了该请求。" },
+    hint: {
+      en: "Try again; if it keeps happening, start a new project.",
+      zh: "请重试；如果一直出现，请新建项目。",
+    },
+    action: retry,
+  },
+  upstream_unavailable: {
+    httpStatus: 502,
+    message: { en: "The video service had a problem.", zh: "视频服务出现了问题。" },
+    hint: { en: "Try again in a moment.", zh: "请稍后重试。" },
+    action: retry,
+  },
+  upstream_timeout: {
+    httpStatus: 504,
+    message: { en: "The video service took too long to answer.", zh: "视频服务响应超时。" },
+    hint: {
+      en: "Try again; long generations can take a few minutes.",
+      zh: "请重试；较长的生成可能需要几分钟。",
+    },
+    action: retry,
+  },
+  stream_dropped: {
+    httpStatus: 502,
+    message: {
+      en: "The connection to the editor dropped and your edit could not be confirmed.",
+      zh: "与编辑器的连接中断，无法确认修改是否完成。",
+    },
+    hint: {
+      en: "Check the timeline; if nothing changed, send the message again.",
+      zh: "请查看时间线；如果没有变化，请重新发送消息。",
+    },
+    action: retry,
+  },
+  render_failed: {
+    httpStatus: 502,
+    message: { en: "The export failed.", zh: "导出失败。" },
+    hint: { en: "Try exporting again.", zh: "请重新导出。" },
+    action: retry,
+  },
+  render_timeout: {
+    httpStatus: 504,
+    message: { en: "The export took too long and was stopped.", zh: "导出耗时过长，已停止。" },
+    hint: { en: "Try again, or make the video shorter.", zh: "请重试，或把视频剪短一些。" },
+    action: retry,
+  },
+  internal: {
+    httpStatus: 500,
+    message: { en: "Something went wrong on our side.", zh: "我们这边出了点问题。" },
+    hint: { en: "Try again in a moment.", zh: "请稍后重试。" },
+    action: retry,
+  },
+} as const satisfies Record<string, Fixed>;
+
+export type ErrorCode = keyof typeof FIXED;
+export const ERROR_CODES = Object.keys(FIXED) as ErrorCode[];
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(FIXED, code);
+
+const UPSTREAM_TO_CODE: Record<number, ErrorCode> = {
+  [UpstreamCode.TokenInvalid]: "upstream_auth_failed",
+  [UpstreamCode.SessionNotFound]: "session_expired",
+  [UpstreamCode.OutOfCredits]: "out_of_credits",
+  [UpstreamCode.UnsupportedFile]: "unsupported_media",
+  [UpstreamCode.FileTooLarge]: "payload_too_large",
+  [UpstreamCode.MissingClientId]: "upstream_bad_request",
+  [UpstreamCode.ExportBlocked]: "export_blocked",
+  [UpstreamCode.RateLimited]: "rate_limited",
+};
+
+/** The entry for a public code, worded for the caller's situation (anonymous users are sent to register). */
+export function entryFor(code: ErrorCode, ctx: CatalogueContext = {}): CatalogueEntry {
+  const entry: CatalogueEntry = { code, ...FIXED[code] };
+  const anonymous = ctx.userId !== undefined && !ctx.registered;
+  if (code === "out_of_credits" && anonymous) {
+    return {
+      ...entry,
+      hint: { en: "Register for free to get more credits.", zh: "免费注册即可获得更多积分。" },
+      action: { kind: "register", url: registerUrl(ctx.userId as string) },
+    };
+  }
+  if (code === "export_blocked" && anonymous) {
+    return { ...entry, action: { kind: "register", url: registerUrl(ctx.userId as string) } };
+  }
+  if (code === "export_blocked" && ctx.registered) {
+    return { ...entry, hint: { en: "Upgrade your plan to export.", zh: "请升级套餐后导出。" } };
+  }
+  if (code === "payload_too_large") {
+    const mb = Math.floor((ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES) / (1024 * 1024));
+    return {
+      ...entry,
+      hint: {
+        en: `Compress or trim it to under ${mb} MB and try again.`,
+        zh: `请压缩或剪短到 ${mb} MB 以内后重试。`,
+      },
+    };
+  }
+  return entry;
+}
+
+/** The entry for an upstream error code (UPSTREAM.md table); unknown codes read as the service failing. */
+export function catalogueFor(upstreamCode: number, ctx: CatalogueContext = {}): CatalogueEntry {
+  return entryFor(UPSTREAM_TO_CODE[upstreamCode] ?? "upstream_unavailable", ctx);
+}
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; hint: string; action?: ErrorAction; [extra: string]: unknown };
+}
+
+/** The public JSON error shape `{"error":{"code","message","hint","action"?,…extra}}`. */
+export function apiError(
+  codeOrEntry: ErrorCode | CatalogueEntry,
+  lang: Lang,
+  extra: Record<string, unknown> = {},
+): ApiErrorBody {
+  const e = typeof codeOrEntry === "string" ? entryFor(codeOrEntry) : codeOrEntry;
+  return {
+    error: {
+      ...extra,
+      code: e.code,
+      message: e.message[lang],
+      hint: e.hint[lang],
+      ...(e.action ? { action: e.action } : {}),
+    },
+  };
+}
+
+const MESSAGE_PREFIX = "reelsmith:";
+const Wire = z.object({
+  code: z.string().refine(isErrorCode),
+  ctx: z.object({
+    userId: z.string().optional(),
+    registered: z.boolean().optional(),
+    maxUploadBytes: z.number().optional(),
+  }),
+  extra: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * A failure with its catalogue entry. Durable Object RPC keeps only an error's message, so the message
+ * carries the code and context as JSON and `ReelsmithError.from` rebuilds the error on the Worker side.
+ * The upstream's own wording (`detail`) stays local: it is for logs, never for responses.
+ */
+export class ReelsmithError extends Error {
+  readonly entry: CatalogueEntry;
+  readonly status: number;
+  readonly extra: Record<string, unknown>;
+  readonly detail?: string;
+
+  constructor(
+    code: ErrorCode,
+    opts: { ctx?: CatalogueContext; extra?: Record<string, unknown>; detail?: string } = {},
+  ) {
+    const ctx = opts.ctx ?? {};
+    const extra = opts.extra ?? {};
+    super(MESSAGE_PREFIX + JSON.stringify({ code, ctx, extra }));
+    this.name = "ReelsmithError";
+    this.entry = entryFor(code, ctx);
+    this.status = this.entry.httpStatus;
+    this.extra = extra;
+    this.detail = opts.detail;
+  }
+
+  get code(): ErrorCode {
+    return this.entry.code;
+  }
+
+  static fromUpstream(upstreamCode: number, ctx: CatalogueContext = {}, detail?: string): ReelsmithError {
+    return new ReelsmithError(catalogueFor(upstreamCode, ctx).code, { ctx, detail });
+  }
+
+  /** Recovers a ReelsmithError, also one that crossed an RPC boundary as a plain Error; null otherwise. */
+  static from(err: unknown): ReelsmithError | null {
+    if (err instanceof ReelsmithError) return err;
+    if (!(err instanceof Error) || !err.message.startsWith(MESSAGE_PREFIX)) return null;
+    try {
+      const wire = Wire.safeParse(JSON.parse(err.message.slice(MESSAGE_PREFIX.length)));
+      return wire.success ? new ReelsmithError(wire.data.code, wire.data) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  body(lang: Lang): ApiErrorBody {
+    return apiError(this.entry, lang, this.extra);
+  }
+}
