@@ -1,0 +1,35 @@
+// HMAC-SHA256 over WebCrypto (Workers and Node alike): signing cookies, media URLs and webhooks.
+
+const encoder = new TextEncoder();
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function key(secret: string): Promise<CryptoKey> {
+  let k = keys.get(secret);
+  if (!k) {
+    k = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    keys.set(secret, k);
+  }
+  return k;
+}
+
+export function toHex(buf: ArrayBuffer): string {
+  return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Hex HMAC-SHA256 of `data` under `secret`. */
+export async function hmacHex(secret: string, data: string): Promise<string> {
+  return toHex(await crypto.subtle.sign("HMAC", await key(secret), encoder.encode(data)));
+}
+
+/** Constant-time comparison of two strings of hex. */
+export function safeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Hex SHA-256, for storing API keys hashed. */
+export async function sha256Hex(data: string): Promise<string> {
+  return toHex(await crypto.subtle.digest("SHA-256", encoder.encode(data)));
+}

@@ -1,0 +1,175 @@
+// One chat turn: relay the upstream /run_sse as normalized events, watch for silence, recover from drops without re-sending.
+import { createParser } from "eventsource-parser";
+import { classifyStreamData, Paths, runSseBody } from "../core/contract.ts";
+import { type ChatEvent, createChatNormalizer, noticeEvent, stateEvent } from "../core/chat-events.ts";
+import type { Draft } from "../core/draft.ts";
+import { ReelsmithError } from "../core/errors.ts";
+import { describeDraftChange } from "../core/timeline-summary.ts";
+import type { Config } from "./config.ts";
+import type { ProjectRow, ProjectStore } from "./projects.ts";
+import type { SessionService } from "./sessions.ts";
+import type { Platform, UpstreamClient } from "./upstream-client.ts";
+
+export interface ChatRequest {
+  text: string;
+  platform: Platform;
+  lang: "en" | "zh";
+}
+
+/** Outcome of reading the upstream stream. */
+type StreamEnd = { kind: "closed" } | { kind: "dropped" } | { kind: "timeout" };
+
+const TEXT = {
+  sending: { en: "Sending to the editing agent…", zh: "正在发送给剪辑助手…" },
+  recovered: { en: "The edit went through:", zh: "编辑已完成：" },
+  noChange: { en: "Done — the timeline did not change.", zh: "已完成，时间线没有变化。" },
+};
+
+const encoder = new TextEncoder();
+
+export class ChatRelay {
+  constructor(
+    private readonly projects: ProjectStore,
+    private readonly sessions: SessionService,
+    private readonly client: UpstreamClient,
+    private readonly cfg: Config,
+  ) {}
+
+  /** Locks the project (409 when a turn runs: never a double send) and starts the turn in the background. */
+  start(row: ProjectRow, req: ChatRequest): ReadableStream<Uint8Array> {
+    const lease = Date.now() + this.cfg.chatIdleTimeoutMs + this.cfg.chatRecoveryFirstMs + 6 * this.cfg.chatRecoveryEveryMs;
+    if (!this.projects.tryLock(row.id, lease + 15 * 60_000)) throw new ReelsmithError("busy");
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+    const writer = writable.getWriter();
+    // Writes are not awaited: if the browser has gone, the turn still finishes and lands in the transcript.
+    const emit = (ev: ChatEvent) => {
+      writer.write(encoder.encode(`${JSON.stringify(ev)}\n`)).catch(() => {});
+    };
+    this.projects.addTranscript(row.id, "user", req.text);
+    this.run(row, req, emit)
+      .catch((e) => {
+        const err = ReelsmithError.from(e) ?? new ReelsmithError("internal");
+        if (err.code === "internal") console.error(`chat ${row.id}: ${(e as Error)?.message}`);
+        emit({ type: "error", ...err.body(req.lang).error });
+      })
+      .finally(() => {
+        this.projects.unlock(row.id);
+        emit({ type: "done" });
+        writer.close().catch(() => {});
+      });
+    return readable;
+  }
+
+  private async run(row: ProjectRow, req: ChatRequest, emit: (ev: ChatEvent) => void): Promise<void> {
+    const { lang, platform } = req;
+    emit({ type: "status", text: TEXT.sending[lang] });
+    const before = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
+    const normalizer = createChatNormalizer(lang);
+    const forward = (events: ChatEvent[]) => {
+      for (const ev of events) emit(ev);
+    };
+    const end = await this.sessions.withSession(
+      row,
+      platform,
+      async (sid) => {
+        const abort = new AbortController();
+        const json = runSseBody(sid, req.text);
+        const res = await this.client.open(Paths.runSse, { json, platform, signal: abort.signal });
+        return this.read(res, abort, (data) => forward(normalizer.push(classifyStreamData(data))), () =>
+          emit(noticeEvent("still-working", lang)),
+        );
+      },
+      (text) => emit({ type: "notice", kind: "session-reset", text }),
+    );
+    const result = normalizer.finish();
+    forward(result.events);
+
+    if (end.kind === "timeout") throw new ReelsmithError("upstream_timeout");
+    if (end.kind === "dropped") {
+      emit(noticeEvent("recovering", lang));
+      const changed = await this.recover(row, platform, before);
+      if (!changed) throw new ReelsmithError("stream_dropped");
+      this.reportChange(row, before, changed, lang, emit);
+      return;
+    }
+    if (result.sawTools || !result.sawText) {
+      const after = await this.sessions.draft(row, platform).catch(() => before);
+      if (!result.sawText) return this.reportChange(row, before, after, lang, emit);
+      emit(stateEvent(before, after, lang));
+    }
+    if (result.text) this.projects.addTranscript(row.id, "agent", result.text);
+  }
+
+  /** A silent edit (tools, no text) or a recovered one: the summary and the specific change, in words. */
+  private reportChange(row: ProjectRow, before: Draft, after: Draft, lang: "en" | "zh", emit: (ev: ChatEvent) => void) {
+    const changes = describeDraftChange(before, after, lang);
+    emit(stateEvent(before, after, lang));
+    const text = changes.length ? `${TEXT.recovered[lang]} ${changes.join("; ")}` : TEXT.noChange[lang];
+    emit({ type: "text", text });
+    this.projects.addTranscript(row.id, "agent", text);
+  }
+
+  /**
+   * Reads the SSE body. Keep-alives do not count as progress: after the silence notice time a "still working"
+   * notice goes out once, and after the idle timeout the turn ends as a timeout.
+   */
+  private async read(
+    res: Response,
+    abort: AbortController,
+    onData: (data: string) => void,
+    onSilence: () => void,
+  ): Promise<StreamEnd> {
+    if (!res.body) return { kind: "closed" };
+    let lastContent = Date.now();
+    let noticed = false;
+    let timedOut = false;
+    const parser = createParser({
+      onEvent: (ev) => {
+        const item = classifyStreamData(ev.data);
+        if (item.kind !== "keepalive") {
+          lastContent = Date.now();
+          noticed = false;
+        }
+        onData(ev.data);
+      },
+    });
+    const watchdog = setInterval(
+      () => {
+        const quiet = Date.now() - lastContent;
+        if (quiet >= this.cfg.chatIdleTimeoutMs) {
+          timedOut = true;
+          abort.abort();
+        } else if (quiet >= this.cfg.chatSilenceNoticeMs && !noticed) {
+          noticed = true;
+          onSilence();
+        }
+      },
+      Math.max(20, Math.min(1000, this.cfg.chatSilenceNoticeMs / 4)),
+    );
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return { kind: "closed" };
+        parser.feed(value);
+      }
+    } catch {
+      return timedOut ? { kind: "timeout" } : { kind: "dropped" };
+    } finally {
+      clearInterval(watchdog);
+    }
+  }
+
+  /** UPSTREAM.md: after a drop, read the state after 30 s, then every 60 s, up to 5 unchanged reads. */
+  private async recover(row: ProjectRow, platform: Platform, before: Draft): Promise<Draft | null> {
+    const baseline = JSON.stringify(before);
+    for (let read = 0; read < 5; read++) {
+      await sleep(read === 0 ? this.cfg.chatRecoveryFirstMs : this.cfg.chatRecoveryEveryMs);
+      const now = await this.sessions.draft(row, platform).catch(() => null);
+      if (now && JSON.stringify(now) !== baseline) return now;
+    }
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,129 @@
+// Projects and their upstream sessions, transcripts and cached drafts, over the DO's SQLite.
+import { type Draft, readDraft } from "../core/draft.ts";
+
+export type ProjectRow = {
+  id: string;
+  title: string;
+  preset: string;
+  language: string;
+  session_id: string | null;
+  task_id: string | null;
+  claim_url: string | null;
+  draft_json: string | null;
+  busy_until: number | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export interface TranscriptEntry {
+  role: "user" | "agent" | "notice";
+  text: string;
+  at: number;
+}
+
+export interface ProjectInfo {
+  id: string;
+  title: string;
+  preset: string;
+  language: string;
+  claimUrl: string | null;
+  busy: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export class ProjectStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  create(p: { id: string; title: string; preset: string; language: string }): ProjectRow {
+    const now = Date.now();
+    this.sql.exec(
+      `INSERT INTO projects (id, title, preset, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      p.id,
+      p.title,
+      p.preset,
+      p.language,
+      now,
+      now,
+    );
+    return this.get(p.id)!;
+  }
+
+  get(id: string): ProjectRow | undefined {
+    return this.sql.exec<ProjectRow>(`SELECT * FROM projects WHERE id = ?`, id).toArray()[0];
+  }
+
+  list(): ProjectRow[] {
+    return this.sql.exec<ProjectRow>(`SELECT * FROM projects ORDER BY updated_at DESC`).toArray();
+  }
+
+  delete(id: string): void {
+    for (const table of ["transcript", "exports"]) this.sql.exec(`DELETE FROM ${table} WHERE project_id = ?`, id);
+    this.sql.exec(`DELETE FROM projects WHERE id = ?`, id);
+  }
+
+  setSession(id: string, s: { sessionId: string; taskId: string; claimUrl: string | null }): void {
+    this.sql.exec(
+      `UPDATE projects SET session_id = ?, task_id = ?, claim_url = ?, updated_at = ? WHERE id = ?`,
+      s.sessionId,
+      s.taskId,
+      s.claimUrl,
+      Date.now(),
+      id,
+    );
+  }
+
+  cacheDraft(id: string, draft: Draft): void {
+    this.sql.exec(`UPDATE projects SET draft_json = ? WHERE id = ?`, JSON.stringify(draft), id);
+  }
+
+  cachedDraft(row: ProjectRow): Draft {
+    return readDraft(row.draft_json ? JSON.parse(row.draft_json) : null);
+  }
+
+  /** Marks a chat running until `until`; false when one is already running (a lease, so a crash frees it). */
+  tryLock(id: string, until: number): boolean {
+    const now = Date.now();
+    const cur = this.sql
+      .exec(`UPDATE projects SET busy_until = ? WHERE id = ? AND (busy_until IS NULL OR busy_until < ?) RETURNING id`, until, id, now)
+      .toArray();
+    return cur.length > 0;
+  }
+
+  unlock(id: string): void {
+    this.sql.exec(`UPDATE projects SET busy_until = NULL, updated_at = ? WHERE id = ?`, Date.now(), id);
+  }
+
+  addTranscript(id: string, role: TranscriptEntry["role"], text: string): void {
+    this.sql.exec(
+      `INSERT INTO transcript (project_id, role, text, created_at) VALUES (?, ?, ?, ?)`,
+      id,
+      role,
+      text,
+      Date.now(),
+    );
+  }
+
+  transcript(id: string): TranscriptEntry[] {
+    return this.sql
+      .exec<{ role: TranscriptEntry["role"]; text: string; created_at: number }>(
+        `SELECT role, text, created_at FROM transcript WHERE project_id = ? ORDER BY seq`,
+        id,
+      )
+      .toArray()
+      .map((r) => ({ role: r.role, text: r.text, at: r.created_at }));
+  }
+}
+
+export function projectInfo(row: ProjectRow): ProjectInfo {
+  return {
+    id: row.id,
+    title: row.title,
+    preset: row.preset,
+    language: row.language,
+    claimUrl: row.claim_url,
+    busy: row.busy_until !== null && row.busy_until > Date.now(),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,44 @@
+// The UserDO's SQLite schema as ordered migrations, applied once each and recorded in `_migrations`.
+
+export interface Migration {
+  version: number;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `CREATE TABLE projects (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, preset TEXT NOT NULL, language TEXT NOT NULL,
+        session_id TEXT, task_id TEXT, claim_url TEXT,
+        draft_json TEXT, busy_until INTEGER,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)`,
+      `CREATE TABLE transcript (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, project_id TEXT NOT NULL, role TEXT NOT NULL,
+        text TEXT NOT NULL, created_at INTEGER NOT NULL)`,
+      `CREATE INDEX transcript_project ON transcript(project_id, seq)`,
+      `CREATE TABLE exports (
+        id TEXT PRIMARY KEY, project_id TEXT NOT NULL, status TEXT NOT NULL, progress INTEGER NOT NULL,
+        render_id TEXT, submits INTEGER NOT NULL DEFAULT 0, polls INTEGER NOT NULL DEFAULT 0,
+        error TEXT, r2_key TEXT, size INTEGER, idempotency_key TEXT UNIQUE, callback_url TEXT,
+        deadline_at INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)`,
+      `CREATE TABLE jobs (kind TEXT NOT NULL, ref TEXT NOT NULL, due_at INTEGER NOT NULL, PRIMARY KEY (kind, ref))`,
+      `CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY, hash TEXT NOT NULL, label TEXT NOT NULL,
+        created_at INTEGER NOT NULL, last_used_at INTEGER)`,
+    ],
+  },
+];
+
+/** Applies the migrations this storage has not seen yet, in order. */
+export function migrate(sql: SqlStorage): void {
+  sql.exec(`CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`);
+  const applied = new Set(sql.exec<{ version: number }>(`SELECT version FROM _migrations`).toArray().map((r) => r.version));
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    for (const s of m.statements) sql.exec(s);
+    sql.exec(`INSERT INTO _migrations (version, applied_at) VALUES (?, ?)`, m.version, Date.now());
+  }
+}

@@ -1,0 +1,73 @@
+// Upstream sessions behind projects: created on first need, replaced on 1002 with a notice, state read into drafts.
+import { Claim, claimUrl, Paths, Session, SessionState } from "../core/contract.ts";
+import { noticeEvent } from "../core/chat-events.ts";
+import { type Draft, readDraft } from "../core/draft.ts";
+import { ReelsmithError } from "../core/errors.ts";
+import type { ProjectRow, ProjectStore } from "./projects.ts";
+import type { Platform, UpstreamClient } from "./upstream-client.ts";
+
+export class SessionService {
+  constructor(
+    private readonly projects: ProjectStore,
+    private readonly client: UpstreamClient,
+  ) {}
+
+  /** The project's session id, creating the upstream session (and its claim link) on first need. */
+  async ensure(row: ProjectRow, platform: Platform): Promise<string> {
+    if (row.session_id) return row.session_id;
+    return this.create(row, platform);
+  }
+
+  /**
+   * Runs `fn` with the session id. On 1002 the session is replaced, the user is told (transcript, and
+   * `onReplaced` for a live stream) that the old edit history is gone, and `fn` runs once more.
+   */
+  async withSession<T>(
+    row: ProjectRow,
+    platform: Platform,
+    fn: (sid: string) => Promise<T>,
+    onReplaced?: (notice: string) => void,
+  ): Promise<T> {
+    const sid = await this.ensure(row, platform);
+    try {
+      return await fn(sid);
+    } catch (e) {
+      if (ReelsmithError.from(e)?.code !== "session_expired") throw e;
+      const fresh = await this.create(row, platform);
+      const notice = noticeEvent("session-reset", row.language === "zh" ? "zh" : "en");
+      if (notice.type === "notice") {
+        this.projects.addTranscript(row.id, "notice", notice.text);
+        onReplaced?.(notice.text);
+      }
+      return fn(fresh);
+    }
+  }
+
+  /** The current draft from the upstream (cached on the project); the cache when the session has none yet. */
+  async draft(row: ProjectRow, platform: Platform): Promise<Draft> {
+    if (!row.session_id) return this.projects.cachedDraft(row);
+    const state = await this.withSession(row, platform, (sid) =>
+      this.client.call(Paths.state(sid), SessionState, { platform }),
+    );
+    const draft = readDraft(state.state.draft);
+    this.projects.cacheDraft(row.id, draft);
+    return draft;
+  }
+
+  private async create(row: ProjectRow, platform: Platform): Promise<string> {
+    const s = await this.client.call(Paths.createSession, Session, {
+      json: { task_name: row.preset, language: row.language },
+      platform,
+    });
+    // A claim link is a convenience; a failure here must not block editing.
+    const claim = await this.client
+      .call(Paths.claimToken, Claim, { json: { task_id: s.task_id, session_id: s.session_id }, platform })
+      .catch(() => null);
+    const url = claim ? claimUrl(claim.claim_token) : null;
+    this.projects.setSession(row.id, { sessionId: s.session_id, taskId: s.task_id, claimUrl: url });
+    row.session_id = s.session_id;
+    row.task_id = s.task_id;
+    row.claim_url = url;
+    return s.session_id;
+  }
+}

@@ -1,0 +1,197 @@
+// UserDO: one per user. Holds the upstream token and client id, projects, transcripts, exports and API keys.
+import { DurableObject } from "cloudflare:workers";
+import { Credits, Paths } from "../core/contract.ts";
+import { isReady } from "../core/draft.ts";
+import { ReelsmithError } from "../core/errors.ts";
+import { summarizeDraft } from "../core/timeline-summary.ts";
+import { ApiKeyStore } from "./api-keys.ts";
+import { ChatRelay, type ChatRequest } from "./chat-relay.ts";
+import { type Config, readConfig } from "./config.ts";
+import { ExportService } from "./exports.ts";
+import { IdentityStore } from "./identity.ts";
+import { type JobKind, JobTable } from "./jobs.ts";
+import { type ProjectRow, ProjectStore, projectInfo } from "./projects.ts";
+import { migrate } from "./schema.ts";
+import { SessionService } from "./sessions.ts";
+import { type Platform, UpstreamClient } from "./upstream-client.ts";
+
+export class UserDO extends DurableObject<Env> {
+  private readonly cfg: Config;
+  private readonly identity: IdentityStore;
+  private readonly projects: ProjectStore;
+  private readonly jobs: JobTable;
+  private readonly client: UpstreamClient;
+  private readonly sessions: SessionService;
+  private readonly exports: ExportService;
+  private readonly keys: ApiKeyStore;
+  private readonly chat: ChatRelay;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    const sql = ctx.storage.sql;
+    migrate(sql);
+    this.cfg = readConfig(env);
+    this.identity = new IdentityStore(sql);
+    this.projects = new ProjectStore(sql);
+    this.jobs = new JobTable(sql, ctx.storage);
+    this.client = new UpstreamClient(this.identity, this.cfg);
+    this.sessions = new SessionService(this.projects, this.client);
+    this.exports = new ExportService(
+      sql,
+      this.jobs,
+      this.sessions,
+      this.client,
+      env.MEDIA,
+      { firstPollMs: this.cfg.renderFirstPollMs, pollMs: this.cfg.renderPollMs, deadlineMs: this.cfg.renderDeadlineMs },
+      env.SECRET,
+    );
+    this.keys = new ApiKeyStore(sql);
+    this.chat = new ChatRelay(this.projects, this.sessions, this.client, this.cfg);
+  }
+
+  // ---- identity and credits
+
+  me(userId: string) {
+    this.identity.getOrCreate("user_id", () => userId);
+    return {
+      userId,
+      upstreamUserId: this.identity.get("upstream_user_id") ?? null,
+      tokenSource: (this.identity.get("token_source") ?? "none") as "anonymous" | "user" | "none",
+    };
+  }
+
+  async credits(platform: Platform) {
+    const c = await this.client.call(Paths.credits, Credits, { platform });
+    return { ...c, upstreamUserId: this.identity.get("upstream_user_id") ?? null };
+  }
+
+  /** Stores the user's own upstream token after checking it works; the previous token comes back on failure. */
+  async useOwnToken(token: string, platform: Platform) {
+    const previous = { token: this.identity.get("upstream_token"), source: this.identity.get("token_source") };
+    this.identity.set("upstream_token", token);
+    this.identity.set("token_source", "user");
+    try {
+      await this.client.call(Paths.credits, Credits, { platform });
+    } catch (e) {
+      if (previous.token) this.identity.set("upstream_token", previous.token);
+      else this.identity.delete("upstream_token");
+      if (previous.source) this.identity.set("token_source", previous.source);
+      else this.identity.delete("token_source");
+      throw e;
+    }
+    return { tokenSource: "user" as const };
+  }
+
+  // ---- projects
+
+  createProject(input: { preset: string; title: string; language: string }) {
+    return projectInfo(this.projects.create({ id: newId("prj"), ...input }));
+  }
+
+  listProjects() {
+    return this.projects.list().map(projectInfo);
+  }
+
+  /** The project with its draft (fresh from the upstream when reachable), summary, transcript and exports. */
+  async getProject(id: string, platform: Platform) {
+    const row = this.project(id);
+    const draft = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
+    const lang = row.language === "zh" ? "zh" : "en";
+    return {
+      project: projectInfo(this.project(id)),
+      draft,
+      summary: summarizeDraft(draft, lang),
+      ready: isReady(draft),
+      transcript: this.projects.transcript(id),
+      exports: this.exports.listFor(id),
+    };
+  }
+
+  async deleteProject(id: string) {
+    this.project(id);
+    await this.exports.deleteFor(id);
+    this.projects.delete(id);
+    return { deleted: true };
+  }
+
+  // ---- chat
+
+  /** Starts a chat turn: a stream of NDJSON chat events; `busy` (409) while another turn runs. */
+  sendMessage(projectId: string, req: ChatRequest): ReadableStream<Uint8Array> {
+    return this.chat.start(this.project(projectId), req);
+  }
+
+  /** Keeps a directly answered message (export, credits, status, upload) in the transcript too. */
+  recordExchange(projectId: string, text: string, reply: string) {
+    this.project(projectId);
+    this.projects.addTranscript(projectId, "user", text);
+    this.projects.addTranscript(projectId, "agent", reply);
+    return { recorded: true };
+  }
+
+  // ---- exports
+
+  createExport(projectId: string, opts: { idempotencyKey?: string; callbackUrl?: string }, platform: Platform) {
+    return this.exports.create(this.project(projectId), opts, platform);
+  }
+
+  getExport(id: string) {
+    return this.exports.get(id) ?? notFound();
+  }
+
+  exportFileKey(id: string) {
+    return this.exports.fileKey(id) ?? notFound();
+  }
+
+  // ---- API keys
+
+  createApiKey(userId: string, label: string) {
+    return this.keys.create(userId, label);
+  }
+
+  listApiKeys() {
+    return this.keys.list();
+  }
+
+  revokeApiKey(id: string) {
+    return this.keys.revoke(id) ? { revoked: true } : notFound();
+  }
+
+  verifyApiKey(key: string): Promise<boolean> {
+    return this.keys.verify(key);
+  }
+
+  // ---- the alarm: run every due job, re-arm at the earliest remaining one
+
+  async alarm(): Promise<void> {
+    for (const job of this.jobs.due(Date.now())) {
+      const next = await this.runJob(job.kind, job.ref).catch((e) => {
+        console.warn(`${job.kind} ${job.ref}: ${(e as Error).message}`);
+        return Date.now() + this.cfg.renderPollMs;
+      });
+      if (next === null) await this.jobs.cancel(job.kind, job.ref);
+      else await this.jobs.schedule(job.kind, job.ref, next);
+    }
+    await this.jobs.arm();
+  }
+
+  /** One job step; answers the next due time, or null when the job is done. */
+  private runJob(kind: JobKind, ref: string): Promise<number | null> {
+    switch (kind) {
+      case "poll-export":
+        return this.exports.poll(ref);
+    }
+  }
+
+  private project(id: string): ProjectRow {
+    return this.projects.get(id) ?? notFound();
+  }
+}
+
+function notFound(): never {
+  throw new ReelsmithError("not_found");
+}
+
+function newId(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+}

@@ -1,0 +1,38 @@
+// The Hono app: identity and language first, one route group per file, one onError that never leaks internals.
+import { Hono } from "hono";
+import type { AppEnv } from "./context.ts";
+import { errorResponse, fail, langOf } from "./errors.ts";
+import { identify } from "./identity.ts";
+import { openapi } from "./openapi.ts";
+import { exportsRoutes, projectExports } from "./routes/exports.ts";
+import { keys } from "./routes/keys.ts";
+import { me } from "./routes/me.ts";
+import { messages } from "./routes/messages.ts";
+import { presets } from "./routes/presets.ts";
+import { projects } from "./routes/projects.ts";
+import { share } from "./share.ts";
+
+export const app = new Hono<AppEnv>();
+
+app.use("*", async (c, next) => {
+  c.set("lang", langOf(c));
+  await next();
+});
+
+app.route("/api/presets", presets);
+app.get("/api/openapi.json", (c) => c.json(openapi));
+app.route("/p", share);
+
+const api = new Hono<AppEnv>();
+api.use("*", identify);
+api.route("/", me);
+api.route("/keys", keys);
+api.route("/projects", projects);
+api.route("/projects", messages);
+api.route("/projects", projectExports);
+api.route("/exports", exportsRoutes);
+app.route("/api", api);
+
+app.notFound((c) => fail(c, "not_found"));
+
+app.onError((err, c) => errorResponse(c, err));

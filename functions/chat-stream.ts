@@ -1,0 +1,94 @@
+// Turns the DO's NDJSON chat events into browser SSE (with keep-alive pings) or one aggregated JSON answer.
+import type { ChatEvent } from "../core/chat-events.ts";
+
+/** What the browser sees: the agent's chat events, plus the export a routed "export" message started. */
+export type PublicEvent = ChatEvent | { type: "export"; id: string; status: string; progress: number };
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  // wrangler dev buffers streamed responses unless they say identity.
+  "Content-Encoding": "identity",
+  "X-Accel-Buffering": "no",
+};
+
+/** Reads NDJSON lines from the DO's stream. */
+export async function* readEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<ChatEvent> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buf = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buf += decoder.decode(value, { stream: true });
+    let nl = buf.indexOf("\n");
+    while (nl >= 0) {
+      const line = buf.slice(0, nl).trim();
+      buf = buf.slice(nl + 1);
+      if (line) yield JSON.parse(line) as ChatEvent;
+      nl = buf.indexOf("\n");
+    }
+    if (done) return;
+  }
+}
+
+export const sseFrame = (ev: PublicEvent) => `event: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`;
+
+/** An SSE response over any event source, with a `: ping` comment every `pingMs`. */
+export function sseResponse(events: AsyncIterable<PublicEvent>, pingMs: number): Response {
+  const encoder = new TextEncoder();
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  const writer = writable.getWriter();
+  const write = (s: string) => writer.write(encoder.encode(s)).catch(() => {});
+  const ping = setInterval(() => write(": ping\n\n"), pingMs);
+  (async () => {
+    await write(": connected\n\n");
+    try {
+      for await (const ev of events) await write(sseFrame(ev));
+    } finally {
+      clearInterval(ping);
+      writer.close().catch(() => {});
+    }
+  })();
+  return new Response(readable, { headers: SSE_HEADERS });
+}
+
+export interface ChatAnswer {
+  text: string;
+  statuses: string[];
+  notices: string[];
+  actions: string[];
+  state?: { summary: string; changes: string[] };
+  export?: { id: string; status: string; progress: number };
+  error?: { code: string; message: string; hint: string };
+}
+
+/** Waits for the whole turn and folds it into one JSON answer. */
+export async function aggregate(events: AsyncIterable<PublicEvent>): Promise<ChatAnswer> {
+  const answer: ChatAnswer = { text: "", statuses: [], notices: [], actions: [] };
+  for await (const ev of events) {
+    switch (ev.type) {
+      case "text":
+        answer.text += (answer.text ? "\n\n" : "") + ev.text;
+        break;
+      case "status":
+        answer.statuses.push(ev.text);
+        break;
+      case "notice":
+        answer.notices.push(ev.text);
+        break;
+      case "action":
+        answer.actions.push(ev.action);
+        break;
+      case "state":
+        answer.state = { summary: ev.summary, changes: ev.changes };
+        break;
+      case "export":
+        answer.export = { id: ev.id, status: ev.status, progress: ev.progress };
+        break;
+      case "error":
+        answer.error = { code: ev.code, message: ev.message, hint: ev.hint };
+        break;
+    }
+  }
+  return answer;
+}

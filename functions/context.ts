@@ -1,0 +1,15 @@
+// The Hono environment shared by every route: bindings, the caller's identity and language.
+import type { UserDO } from "../durable/user-do.ts";
+import type { Platform } from "../durable/upstream-client.ts";
+
+export type Lang = "en" | "zh";
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    userId: string;
+    platform: Platform;
+    lang: Lang;
+    user: DurableObjectStub<UserDO>;
+  };
+}

@@ -1,0 +1,121 @@
+// The public API described as OpenAPI 3.1, served at /api/openapi.json.
+import pkg from "../package.json";
+import { PRESETS } from "../core/presets.ts";
+
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const error = { description: "Error", ...json({ $ref: "#/components/schemas/Error" }) };
+const ok = (description: string, schema: object = { type: "object" }) => ({ description, ...json(schema) });
+const idParam = (name = "id") => ({ name, in: "path", required: true, schema: { type: "string" } });
+
+function op(summary: string, responses: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return { summary, responses: { ...responses, "4XX": error, "5XX": error }, ...extra };
+}
+
+export const openapi = {
+  openapi: "3.1.0",
+  info: {
+    title: "Reelsmith API",
+    version: pkg.version,
+    description:
+      "Turn clips, photos or a script plus one sentence into a platform-ready MP4. Browsers authenticate with a " +
+      "signed cookie; integrations send `Authorization: Bearer <api key>` from POST /api/keys.",
+  },
+  components: {
+    securitySchemes: { apiKey: { type: "http", scheme: "bearer" }, cookie: { type: "apiKey", in: "cookie", name: "rs_uid" } },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message", "hint"],
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              hint: { type: "string" },
+              action: { type: "object", properties: { kind: { type: "string" }, url: { type: "string" } } },
+            },
+          },
+        },
+      },
+      Export: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          status: { enum: ["pending", "processing", "completed", "failed"] },
+          progress: { type: "integer", minimum: 0, maximum: 100 },
+          downloadUrl: { type: "string" },
+          error: { type: "string" },
+        },
+      },
+    },
+  },
+  security: [{ apiKey: [] }, { cookie: [] }],
+  paths: {
+    "/api/me": { get: op("The caller's identity", { "200": ok("Identity") }) },
+    "/api/me/upstream-token": {
+      put: op("Use your own NemoVideo token (stored server-side, never returned)", { "200": ok("Stored") }, {
+        requestBody: json({ type: "object", required: ["token"], properties: { token: { type: "string" } } }),
+      }),
+    },
+    "/api/credits": { get: op("Upstream credit balance", { "200": ok("Credits") }) },
+    "/api/keys": {
+      get: op("List API keys", { "200": ok("Keys") }),
+      post: op("Mint an API key (shown once)", { "201": ok("Key") }, {
+        requestBody: json({ type: "object", properties: { label: { type: "string" } } }),
+      }),
+    },
+    "/api/keys/{id}": { delete: op("Revoke an API key", { "200": ok("Revoked") }, { parameters: [idParam()] }) },
+    "/api/presets": { get: op("Platform presets", { "200": ok("Presets") }) },
+    "/api/presets/{id}": {
+      get: op("One preset", { "200": ok("Preset") }, {
+        parameters: [{ ...idParam(), schema: { enum: PRESETS.map((p) => p.id) } }],
+      }),
+    },
+    "/api/projects": {
+      get: op("List projects", { "200": ok("Projects") }),
+      post: op("Create a project", { "201": ok("Project") }, {
+        requestBody: json({
+          type: "object",
+          required: ["preset"],
+          properties: {
+            preset: { enum: PRESETS.map((p) => p.id) },
+            title: { type: "string", maxLength: 120 },
+            language: { enum: ["en", "zh"] },
+          },
+        }),
+      }),
+    },
+    "/api/projects/{id}": {
+      get: op("A project with draft, summary, ready flag, transcript, uploads and exports", { "200": ok("Project") }, {
+        parameters: [idParam()],
+      }),
+      delete: op("Delete a project and its files", { "200": ok("Deleted") }, { parameters: [idParam()] }),
+    },
+    "/api/projects/{id}/messages": {
+      post: op(
+        "Send a chat message. `Accept: text/event-stream` streams status, text, notice, state, action, error and done events; `Accept: application/json` answers once.",
+        { "200": ok("Answer"), "409": error },
+        {
+          parameters: [idParam()],
+          requestBody: json({ type: "object", required: ["text"], properties: { text: { type: "string", maxLength: 4000 } } }),
+        },
+      ),
+    },
+    "/api/projects/{id}/exports": {
+      post: op("Start an export (Idempotency-Key honoured)", { "202": ok("Export", { $ref: "#/components/schemas/Export" }) }, {
+        parameters: [idParam(), { name: "Idempotency-Key", in: "header", schema: { type: "string" } }],
+        requestBody: json({ type: "object", properties: { callbackUrl: { type: "string", format: "uri" } } }),
+      }),
+    },
+    "/api/exports/{id}": {
+      get: op("Export progress", { "200": ok("Export", { $ref: "#/components/schemas/Export" }) }, { parameters: [idParam()] }),
+    },
+    "/api/exports/{id}/download": {
+      get: op("Download the finished MP4 (Range supported)", { "200": { description: "MP4" }, "206": { description: "Part" } }, {
+        parameters: [idParam()],
+      }),
+    },
+  },
+};
