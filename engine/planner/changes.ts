@@ -1,0 +1,110 @@
+// Compares the draft before and after a turn and lists what changed, as typed facts for the reply and the tool call.
+import type { Draft, TextPosition, TransitionKind } from "../../core/draft.ts";
+import { TrackType } from "../../core/draft.ts";
+import type { Canvas } from "../../core/presets.ts";
+import type { MediaItem } from "../types.ts";
+import { readSpec } from "./read-spec.ts";
+import type { Music, Spec, TextBlockName } from "./spec.ts";
+
+export type Change =
+  /** the turn left nothing on the timeline (an undo back to the start) */
+  | { kind: "cleared" }
+  | { kind: "canvas"; from: Canvas | null; to: Canvas; preset: string }
+  | { kind: "duration"; fromMs: number; toMs: number }
+  /** the shot list or its timing */
+  | { kind: "shots"; photos: number; clips: number; photoMs?: number; trimmed: number }
+  | { kind: "transition"; from: TransitionKind | null; to: TransitionKind | null; ms: number }
+  | { kind: "text"; block: TextBlockName; from: string[]; to: string[]; pos?: TextPosition }
+  | { kind: "textStyle"; block: TextBlockName; size?: [number, number]; pos?: [TextPosition, TextPosition] }
+  | { kind: "music"; from: Music | null; to: Music | null; fadeOutMs: number }
+  | { kind: "clipAudio"; on: boolean }
+  | { kind: "budget"; from?: number; to?: number };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function shotsChange(before: Draft, after: Draft, spec: Spec): Change | null {
+  const shotsOf = (d: Draft) =>
+    d.t
+      .filter((t) => t.tt === TrackType.Video)
+      .flatMap((t) => t.sg)
+      .filter((s) => s.k !== "color");
+  const [old, now] = [shotsOf(before), shotsOf(after)];
+  const key = (segs: typeof old) => segs.map((s) => [s.src, s.d]);
+  if (!now.length || same(key(old), key(now))) return null;
+  const photos = now.filter((s) => s.k === "image");
+  const clips = spec.visuals.filter((v) => v.kind === "video");
+  const trimmed = now.filter((s, i) => s.k === "video" && s.d < (spec.visuals[i]?.sourceMs ?? s.d)).length;
+  const photoMs =
+    photos.length && photos.every((p) => Math.abs(p.d - photos[0].d) < 100) ? photos[0].d : undefined;
+  return { kind: "shots", photos: photos.length, clips: clips.length, ...(photoMs && { photoMs }), trimmed };
+}
+
+function textChanges(a: Spec, b: Spec): Change[] {
+  return (["title", "overlays", "captions", "cards"] as const).flatMap((block): Change[] => {
+    const [from, to] = [a[block], b[block]];
+    if (!same(from?.lines ?? [], to?.lines ?? [])) {
+      return [
+        { kind: "text", block, from: from?.lines ?? [], to: to?.lines ?? [], ...(to && { pos: to.pos }) },
+      ];
+    }
+    if (!from || !to || same(from, to)) return [];
+    return [
+      {
+        kind: "textStyle",
+        block,
+        ...(from.size !== to.size && { size: [from.size, to.size] as [number, number] }),
+        ...(from.pos !== to.pos && { pos: [from.pos, to.pos] as [TextPosition, TextPosition] }),
+      },
+    ];
+  });
+}
+
+export function diffDrafts(before: Draft, after: Draft, media: MediaItem[]): Change[] {
+  if (!after.t.length) return before.t.length ? [{ kind: "cleared" }] : [];
+  const [a, b] = [readSpec(before, media), readSpec(after, media)];
+  const changes: Change[] = [];
+  const hadCanvas = before.m.width !== undefined && before.t.length > 0;
+  if (!hadCanvas || !same(a.canvas, b.canvas) || a.preset !== b.preset) {
+    changes.push({ kind: "canvas", from: hadCanvas ? a.canvas : null, to: b.canvas, preset: b.preset });
+  }
+  if (before.d !== after.d) changes.push({ kind: "duration", fromMs: before.d, toMs: after.d });
+  const shots = shotsChange(before, after, b);
+  if (shots) changes.push(shots);
+  if (!same(a.transition?.type ?? null, b.transition?.type ?? null)) {
+    changes.push({
+      kind: "transition",
+      from: a.transition?.type ?? null,
+      to: b.transition?.type ?? null,
+      ms: b.transition?.d ?? 0,
+    });
+  }
+  changes.push(...textChanges(a, b));
+  if (!same(a.music, b.music)) {
+    const fadeOutMs = after.t.find((t) => t.tt === TrackType.Audio)?.sg[0]?.fo ?? 0;
+    changes.push({ kind: "music", from: a.music, to: b.music, fadeOutMs });
+  }
+  if (a.clipVolume !== b.clipVolume && b.visuals.some((v) => v.hasAudio))
+    changes.push({ kind: "clipAudio", on: b.clipVolume > 0 });
+  if (a.budget !== b.budget)
+    changes.push({ kind: "budget", ...(a.budget && { from: a.budget }), ...(b.budget && { to: b.budget }) });
+  return changes;
+}
+
+/** The `edit_multitrack` arguments: what changed, in the tool's own words. */
+export function toolArgs(changes: Change[]): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const c of changes) {
+    if (c.kind === "cleared") args.cleared = true;
+    if (c.kind === "canvas") args.canvas = { width: c.to.width, height: c.to.height, preset: c.preset };
+    if (c.kind === "duration") args.duration_ms = c.toMs;
+    if (c.kind === "shots") args.shots = { photos: c.photos, clips: c.clips, trimmed: c.trimmed };
+    if (c.kind === "transition") args.transition = c.to ? { type: c.to, duration_ms: c.ms } : null;
+    if (c.kind === "text") args[c.block] = c.block === "title" ? (c.to[0] ?? null) : c.to;
+    if (c.kind === "textStyle") args[`${c.block}_style`] = { size: c.size?.[1], position: c.pos?.[1] };
+    if (c.kind === "music")
+      args.music = c.to ? { kind: c.to.k, name: c.to.name, mood: c.to.mood, volume: c.to.v } : null;
+    if (c.kind === "clipAudio") args.clip_audio = c.on;
+    if (c.kind === "budget") args.budget_bytes = c.to ?? null;
+  }
+  return args;
+}

@@ -1,0 +1,150 @@
+// Lays a spec out on the timeline: the short-key draft with video, text and music tracks the renderer reads.
+import { type Draft, type DraftMeta, type Segment, type Track, TrackType } from "../../core/draft.ts";
+import { DEFAULTS, type Spec, type TextBlock, type TextBlockName, type Visual } from "./spec.ts";
+import { timeShots } from "./visual-timing.ts";
+
+// Gradient pairs for text cards, picked by card number so the same script always looks the same.
+const CARD_COLOURS: [string, string][] = [
+  ["#1E3C72", "#2A5298"],
+  ["#FF512F", "#DD2476"],
+  ["#11998E", "#38EF7D"],
+  ["#8E2DE2", "#4A00E0"],
+  ["#F7971E", "#FFD200"],
+  ["#00C6FF", "#0072FF"],
+];
+const MOTIONS = ["zoom-in", "zoom-out", "pan"] as const;
+const TRACK_NAMES: Record<TextBlockName, string> = {
+  title: "Title",
+  overlays: "Text",
+  captions: "Captions",
+  cards: "Cards",
+};
+const SEGMENT_PREFIX: Record<TextBlockName, string> = {
+  title: "title",
+  overlays: "ovl",
+  captions: "cap",
+  cards: "cardtx",
+};
+const ROLES = { title: "title", overlays: "caption", captions: "caption", cards: "card" } as const;
+
+/** Crop when the shot is close to the canvas shape; otherwise fit it over a blurred copy of itself. */
+function fitFor(v: Visual, spec: Spec): "crop" | "blur" {
+  if (!v.width || !v.height) return "crop";
+  const ratio = v.width / v.height / (spec.canvas.width / spec.canvas.height);
+  return Math.abs(Math.log(ratio)) < 0.2 ? "crop" : "blur";
+}
+
+function visualSegment(v: Visual, i: number, spec: Spec, slot: { s: number; d: number }): Segment {
+  const base: Segment = {
+    id: `v${i + 1}`,
+    s: slot.s,
+    d: slot.d,
+    k: v.kind,
+    src: v.src,
+    n: v.name,
+    fit: fitFor(v, spec),
+  };
+  if (v.kind === "image") return { ...base, mo: MOTIONS[i % MOTIONS.length] };
+  return { ...base, in: 0, v: v.hasAudio ? spec.clipVolume : 0 };
+}
+
+function cardSegment(i: number, slot: { s: number; d: number }): Segment {
+  return {
+    id: `card${i + 1}`,
+    s: slot.s,
+    d: slot.d,
+    k: "color",
+    n: `Card ${i + 1}`,
+    bg: CARD_COLOURS[i % CARD_COLOURS.length],
+  };
+}
+
+function textSegments(name: TextBlockName, block: TextBlock, slots: { s: number; d: number }[]): Segment[] {
+  return block.lines.map((tx, i) => ({
+    id: `${SEGMENT_PREFIX[name]}${i + 1}`,
+    ...slots[i],
+    k: "text",
+    tx,
+    role: ROLES[name],
+    st: { size: block.size, pos: block.pos, color: "#FFFFFF", ...(name === "captions" && { box: true }) },
+  }));
+}
+
+/** Equal slots over [from, to). */
+function evenSlots(count: number, from: number, to: number): { s: number; d: number }[] {
+  const each = Math.floor((to - from) / count);
+  return Array.from({ length: count }, (_, i) => ({
+    s: from + i * each,
+    d: i === count - 1 ? to - from - i * each : each,
+  }));
+}
+
+function textTracks(spec: Spec, endMs: number, cardSlots: { s: number; d: number }[]): Track[] {
+  const titleEnd = spec.title ? Math.min(DEFAULTS.titleMs, endMs) : 0;
+  // Overlays follow the title when there is room for them, else share the whole video.
+  const overlayFrom = endMs - titleEnd >= 1000 ? titleEnd : 0;
+  const slotsFor: Record<TextBlockName, (n: number) => { s: number; d: number }[]> = {
+    title: () => [{ s: 0, d: titleEnd }],
+    overlays: (n) => evenSlots(n, overlayFrom, endMs),
+    captions: (n) => evenSlots(n, 0, endMs),
+    cards: () => cardSlots,
+  };
+  return (["cards", "title", "overlays", "captions"] as const).flatMap((name): Track[] => {
+    const block = spec[name];
+    if (!block?.lines.length) return [];
+    const sg = textSegments(name, block, slotsFor[name](block.lines.length));
+    return [{ id: name, tt: TrackType.Text, n: TRACK_NAMES[name], sg }];
+  });
+}
+
+function musicTrack(spec: Spec, endMs: number): Track[] {
+  const m = spec.music;
+  if (!m) return [];
+  const seg: Segment = {
+    id: "bgm",
+    s: 0,
+    d: endMs,
+    k: m.k,
+    ...(m.src && { src: m.src }),
+    ...(m.mood && { mood: m.mood }),
+    n: m.name,
+    v: m.v,
+    fo: Math.min(DEFAULTS.musicFadeOutMs, Math.floor(endMs / 4)),
+  };
+  return [{ id: "bgm", tt: TrackType.Audio, n: "BGM", sg: [seg] }];
+}
+
+function meta(spec: Spec): DraftMeta {
+  const { width, height, fps } = spec.canvas;
+  const title = spec.title?.lines[0];
+  return {
+    width,
+    height,
+    fps,
+    ...(title && { title }),
+    preset: spec.preset,
+    ...(spec.budget !== undefined && { budget: spec.budget }),
+  };
+}
+
+export function layoutDraft(spec: Spec): Draft {
+  const cards = spec.visuals.length ? [] : (spec.cards?.lines ?? []);
+  const shots = spec.visuals.length
+    ? spec.visuals.map((v) => ({ sourceMs: v.kind === "video" ? v.sourceMs : undefined }))
+    : cards.map(() => ({}));
+  const timing = timeShots(shots, spec.durationMs, spec.transition?.d ?? 0);
+  if (!shots.length) return { t: [], d: 0, m: meta(spec) };
+  const tr =
+    spec.transition && timing.overlapMs > 0 ? { type: spec.transition.type, d: timing.overlapMs } : undefined;
+  const sg = timing.slots.map((slot, i) => {
+    const seg = spec.visuals.length ? visualSegment(spec.visuals[i], i, spec, slot) : cardSegment(i, slot);
+    return i > 0 && tr ? { ...seg, tr } : seg;
+  });
+  const video: Track = { id: "video", tt: TrackType.Video, n: "Video", sg };
+  const textSpec = spec.visuals.length ? { ...spec, cards: null } : spec;
+  return {
+    t: [video, ...textTracks(textSpec, timing.endMs, timing.slots), ...musicTrack(spec, timing.endMs)],
+    d: timing.endMs,
+    m: meta(spec),
+  };
+}
