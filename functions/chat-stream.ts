@@ -59,7 +59,7 @@ export interface ChatAnswer {
   actions: string[];
   state?: { summary: string; changes: string[] };
   export?: { id: string; status: string; progress: number };
-  error?: { code: string; message: string; hint: string };
+  error?: { code: string; message: string; hint: string; action?: { kind: string; url?: string } };
 }
 
 /** Waits for the whole turn and folds it into one JSON answer. */
@@ -86,7 +86,7 @@ export async function aggregate(events: AsyncIterable<PublicEvent>): Promise<Cha
         answer.export = { id: ev.id, status: ev.status, progress: ev.progress };
         break;
       case "error":
-        answer.error = { code: ev.code, message: ev.message, hint: ev.hint };
+        answer.error = { code: ev.code, message: ev.message, hint: ev.hint, action: ev.action };
         break;
     }
   }

@@ -1,6 +1,7 @@
 // Chat: the intent router answers export/credits/status/upload directly; everything else streams from the agent.
 import { Hono } from "hono";
 import { MessageBody } from "../../core/api.ts";
+import { entryFor, isErrorCode } from "../../core/errors.ts";
 import { routeIntent } from "../../core/intent.ts";
 import type { AppEnv, Lang } from "../context.ts";
 import { parseBody } from "../errors.ts";
@@ -31,7 +32,8 @@ export const messages = new Hono<AppEnv>().post("/:id/messages", async (c) => {
 
   if (wantsSse) return sseResponse(events, Number(c.env.SSE_PING_MS) || 15_000);
   const answer = await aggregate(events);
-  return c.json({ intent, ...answer });
+  const status = answer.error && isErrorCode(answer.error.code) ? entryFor(answer.error.code).httpStatus : 200;
+  return c.json({ intent, ...answer }, status as 200);
 });
 
 async function agentEvents(c: Context<AppEnv>, projectId: string, text: string) {
