@@ -136,7 +136,8 @@ export class ExportService {
         );
       }
     } catch (e) {
-      console.warn(`export ${id}: poll failed: ${(e as Error).message}`);
+      const known = ReelsmithError.from(e);
+      console.warn(`export ${id}: poll failed: ${known ? `${known.code} ${known.detail ?? ""}` : (e as Error).message}`);
     }
     const after = this.row(id)!;
     if (after.status !== "completed" && after.status !== "failed") return Date.now() + this.timings.pollMs;
