@@ -69,7 +69,8 @@ describe("talking to the upstream", () => {
     const u = newUser();
     const seen: string[] = [];
     const record = async (res: Response) => {
-      seen.push([...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n"), await res.clone().text());
+      const body = new TextDecoder().decode(await res.clone().arrayBuffer());
+      seen.push([...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n"), body);
     };
     const p = await createProject(u);
     for (const scenario of ["text", "partial", "silent-edit", "gui", "error-code", "drop-edit"]) {
