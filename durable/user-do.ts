@@ -1,4 +1,4 @@
-// UserDO: one per user. Holds the upstream token and client id, projects, transcripts, exports and API keys.
+// UserDO: one per user. Holds the upstream token and client id, projects, transcripts, uploads, exports and API keys.
 import { DurableObject } from "cloudflare:workers";
 import { Credits, Paths } from "../core/contract.ts";
 import { isReady } from "../core/draft.ts";
@@ -13,6 +13,8 @@ import { type JobKind, JobTable } from "./jobs.ts";
 import { type ProjectRow, ProjectStore, projectInfo } from "./projects.ts";
 import { migrate } from "./schema.ts";
 import { SessionService } from "./sessions.ts";
+import { UploadStore } from "./upload-store.ts";
+import { type UploadRequest, UploadService } from "./uploads.ts";
 import { type Platform, UpstreamClient } from "./upstream-client.ts";
 
 export class UserDO extends DurableObject<Env> {
@@ -23,6 +25,7 @@ export class UserDO extends DurableObject<Env> {
   private readonly client: UpstreamClient;
   private readonly sessions: SessionService;
   private readonly exports: ExportService;
+  private readonly uploads: UploadService;
   private readonly keys: ApiKeyStore;
   private readonly chat: ChatRelay;
 
@@ -30,6 +33,8 @@ export class UserDO extends DurableObject<Env> {
     super(ctx, env);
     const sql = ctx.storage.sql;
     migrate(sql);
+    // A new instance means no chat turn is still running in this object: free the locks a crash left behind.
+    sql.exec(`UPDATE projects SET busy_until = NULL WHERE busy_until IS NOT NULL`);
     this.cfg = readConfig(env);
     this.identity = new IdentityStore(sql);
     this.projects = new ProjectStore(sql);
@@ -43,6 +48,15 @@ export class UserDO extends DurableObject<Env> {
       this.client,
       env.MEDIA,
       { firstPollMs: this.cfg.renderFirstPollMs, pollMs: this.cfg.renderPollMs, deadlineMs: this.cfg.renderDeadlineMs },
+      env.SECRET,
+    );
+    this.uploads = new UploadService(
+      new UploadStore(sql),
+      this.projects,
+      this.jobs,
+      this.sessions,
+      this.client,
+      env.MEDIA,
       env.SECRET,
     );
     this.keys = new ApiKeyStore(sql);
@@ -92,7 +106,7 @@ export class UserDO extends DurableObject<Env> {
     return this.projects.list().map(projectInfo);
   }
 
-  /** The project with its draft (fresh from the upstream when reachable), summary, transcript and exports. */
+  /** The project with its draft (fresh from the upstream when reachable), summary, transcript, uploads and exports. */
   async getProject(id: string, platform: Platform) {
     const row = this.project(id);
     const draft = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
@@ -103,6 +117,7 @@ export class UserDO extends DurableObject<Env> {
       summary: summarizeDraft(draft, lang),
       ready: isReady(draft),
       transcript: this.projects.transcript(id),
+      uploads: this.uploads.listFor(id),
       exports: this.exports.listFor(id),
     };
   }
@@ -110,6 +125,7 @@ export class UserDO extends DurableObject<Env> {
   async deleteProject(id: string) {
     this.project(id);
     await this.exports.deleteFor(id);
+    await this.uploads.removeFor(id);
     this.projects.delete(id);
     return { deleted: true };
   }
@@ -127,6 +143,39 @@ export class UserDO extends DurableObject<Env> {
     this.projects.addTranscript(projectId, "user", text);
     this.projects.addTranscript(projectId, "agent", reply);
     return { recorded: true };
+  }
+
+  // ---- uploads: the Worker streams part bytes into R2; this object plans, checks and records them
+
+  createUpload(projectId: string, owner: string, req: UploadRequest) {
+    return this.uploads.create(this.project(projectId), newId("upl"), owner, req);
+  }
+
+  /** Where part `n` goes and how long it must be; part 1 comes with its first bytes, to judge the file type. */
+  uploadPartTarget(id: string, n: number, head?: Uint8Array) {
+    return this.uploads.partTarget(id, n, head);
+  }
+
+  recordUploadPart(id: string, n: number, etag: string) {
+    return this.uploads.recordPart(id, n, etag);
+  }
+
+  /** `origin` is the Worker's own, where the upstream fetches the signed media link. */
+  completeUpload(id: string, origin: string, platform: Platform) {
+    return this.uploads.complete(id, origin, platform);
+  }
+
+  getUpload(id: string) {
+    return this.uploads.info(id);
+  }
+
+  async deleteUpload(id: string) {
+    await this.uploads.remove(id);
+    return { deleted: true };
+  }
+
+  importUrl(projectId: string, owner: string, url: string, origin: string, platform: Platform) {
+    return this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform);
   }
 
   // ---- exports
@@ -180,6 +229,8 @@ export class UserDO extends DurableObject<Env> {
     switch (kind) {
       case "poll-export":
         return this.exports.poll(ref);
+      case "expire-upload":
+        return this.uploads.expire(ref);
     }
   }
 

@@ -1,5 +1,7 @@
 // Turns the DO's NDJSON chat events into browser SSE (with keep-alive pings) or one aggregated JSON answer.
 import type { ChatEvent } from "../core/chat-events.ts";
+import { apiError } from "../core/errors.ts";
+import type { Lang } from "./context.ts";
 
 /** What the browser sees: the agent's chat events, plus the export a routed "export" message started. */
 export type PublicEvent = ChatEvent | { type: "export"; id: string; status: string; progress: number };
@@ -34,7 +36,7 @@ export async function* readEvents(stream: ReadableStream<Uint8Array>): AsyncGene
 export const sseFrame = (ev: PublicEvent) => `event: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`;
 
 /** An SSE response over any event source, with a `: ping` comment every `pingMs`. */
-export function sseResponse(events: AsyncIterable<PublicEvent>, pingMs: number): Response {
+export function sseResponse(events: AsyncIterable<PublicEvent>, pingMs: number, lang: Lang): Response {
   const encoder = new TextEncoder();
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const writer = writable.getWriter();
@@ -44,6 +46,11 @@ export function sseResponse(events: AsyncIterable<PublicEvent>, pingMs: number):
     await write(": connected\n\n");
     try {
       for await (const ev of events) await write(sseFrame(ev));
+    } catch (e) {
+      // The DO went away mid-turn: say so instead of ending the stream silently.
+      console.error(`chat stream broke: ${(e as Error)?.message}`);
+      await write(sseFrame({ type: "error", ...apiError("upstream_unavailable", lang).error }));
+      await write(sseFrame({ type: "done" }));
     } finally {
       clearInterval(ping);
       writer.close().catch(() => {});

@@ -30,7 +30,7 @@ export const messages = new Hono<AppEnv>().post("/:id/messages", async (c) => {
   const events: AsyncIterable<PublicEvent> =
     intent === "agent" ? await agentEvents(c, projectId, text) : await directEvents(c, intent, projectId, text, lang);
 
-  if (wantsSse) return sseResponse(events, Number(c.env.SSE_PING_MS) || 15_000);
+  if (wantsSse) return sseResponse(events, Number(c.env.SSE_PING_MS) || 15_000, lang);
   const answer = await aggregate(events);
   const status = answer.error && isErrorCode(answer.error.code) ? entryFor(answer.error.code).httpStatus : 200;
   return c.json({ intent, ...answer }, status as 200);

@@ -70,7 +70,9 @@ describe("talking to the upstream", () => {
     const seen: string[] = [];
     const record = async (res: Response) => {
       const body = new TextDecoder().decode(await res.clone().arrayBuffer());
-      seen.push([...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n"), body);
+      const headers: string[] = [];
+      res.headers.forEach((v, k) => headers.push(`${k}: ${v}`));
+      seen.push(headers.join("\n"), body);
     };
     const p = await createProject(u);
     for (const scenario of ["text", "partial", "silent-edit", "gui", "error-code", "drop-edit"]) {
