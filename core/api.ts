@@ -14,12 +14,35 @@ export const CreateProjectBody = z.object({
 
 export const MessageBody = z.object({ text: z.string().trim().min(1).max(4000) });
 
-export const CreateExportBody = z
-  .object({ callbackUrl: z.string().url().max(2048).optional() })
-  .default({});
+export const CreateExportBody = z.object({ callbackUrl: z.string().url().max(2048).optional() }).default({});
 
-export const CreateKeyBody = z.object({ label: z.string().trim().min(1).max(60).default("API key") }).default({
-  label: "API key",
+/** A file name as display text: its last path segment, without control characters. */
+const displayName = (raw: string) =>
+  raw
+    .normalize("NFC")
+    .split(/[/\\]/)
+    .pop()!
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim();
+
+export const CreateUploadBody = z.object({
+  name: z.string().max(1024).transform(displayName).pipe(z.string().min(1).max(255)),
+  size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  type: z.string().max(200).default(""),
 });
 
-export const UpstreamTokenBody = z.object({ token: z.string().trim().regex(/^nmv_[A-Za-z0-9_\-.]{8,200}$/) });
+export const ImportBody = z.object({ url: z.string().trim().min(1).max(2048) });
+
+export const CreateKeyBody = z
+  .object({ label: z.string().trim().min(1).max(60).default("API key") })
+  .default({
+    label: "API key",
+  });
+
+export const UpstreamTokenBody = z.object({
+  token: z
+    .string()
+    .trim()
+    .regex(/^nmv_[A-Za-z0-9_\-.]{8,200}$/),
+});

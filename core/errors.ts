@@ -93,6 +93,78 @@ const FIXED = {
       zh: `请使用以下格式之一：${ACCEPTED_EXTENSIONS.join("、")}。`,
     },
   },
+  empty_file: {
+    httpStatus: 400,
+    message: { en: "The file is empty.", zh: "文件是空的。" },
+    hint: {
+      en: "Choose the file again; it may not have finished saving.",
+      zh: "请重新选择文件；它可能还没有保存完成。",
+    },
+  },
+  renamed_file: {
+    httpStatus: 415,
+    message: { en: "The file's content does not match its name.", zh: "文件内容与文件名不符。" },
+    hint: {
+      en: "It is a different kind of media than its extension says; choose the right file or rename it.",
+      zh: "它的实际类型与扩展名不一致；请选择正确的文件或改成正确的扩展名。",
+    },
+  },
+  part_mismatch: {
+    httpStatus: 400,
+    message: { en: "That part of the upload has the wrong size.", zh: "上传的这一分片大小不对。" },
+    hint: {
+      en: "Send every part with exactly partSize bytes; only the last part holds the rest.",
+      zh: "每个分片必须正好是 partSize 字节，只有最后一片装剩余部分。",
+    },
+  },
+  upload_incomplete: {
+    httpStatus: 409,
+    message: { en: "Some parts of the file have not arrived yet.", zh: "文件还有部分分片没有上传。" },
+    hint: {
+      en: "Resume the upload: send the missing parts, then finish again.",
+      zh: "请继续上传缺少的分片，然后再完成上传。",
+    },
+  },
+  upload_closed: {
+    httpStatus: 409,
+    message: { en: "This upload is already finished or was stopped.", zh: "这个上传已经完成或已停止。" },
+    hint: { en: "Start a new upload to send the file again.", zh: "如需重新发送文件，请开始新的上传。" },
+  },
+  upload_expired: {
+    httpStatus: 410,
+    message: {
+      en: "This upload was left unfinished for a day and has been removed.",
+      zh: "这个上传一天内没有完成，已被删除。",
+    },
+    hint: { en: "Start the upload again.", zh: "请重新上传。" },
+  },
+  url_refused: {
+    httpStatus: 400,
+    message: { en: "This address cannot be used.", zh: "不能使用这个地址。" },
+    hint: {
+      en: "Use a public https:// link to the file itself, without a password, IP address or private host name.",
+      zh: "请使用文件本身的公开 https:// 链接，不要包含密码、IP 地址或内网主机名。",
+    },
+  },
+  import_failed: {
+    httpStatus: 502,
+    message: { en: "The file could not be fetched from that address.", zh: "无法从该地址获取文件。" },
+    hint: {
+      en: "Check that the link opens the file itself and is reachable, then try again.",
+      zh: "请确认链接直接指向文件且可以访问，然后重试。",
+    },
+    action: retry,
+  },
+  media_link_invalid: {
+    httpStatus: 403,
+    message: { en: "This media link is not valid.", zh: "这个媒体链接无效。" },
+    hint: { en: "Use the link exactly as Reelsmith issued it.", zh: "请使用 Reelsmith 生成的原始链接。" },
+  },
+  media_link_expired: {
+    httpStatus: 410,
+    message: { en: "This media link has expired.", zh: "这个媒体链接已过期。" },
+    hint: { en: "Ask Reelsmith for a fresh link.", zh: "请让 Reelsmith 重新生成链接。" },
+  },
   rate_limited: {
     httpStatus: 429,
     message: { en: "Too many requests right now.", zh: "请求太频繁了。" },

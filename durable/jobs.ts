@@ -1,6 +1,6 @@
 // One table of due jobs and one alarm armed at the earliest due time (the agents-SDK scheduling model).
 
-export type JobKind = "poll-export";
+export type JobKind = "poll-export" | "expire-upload";
 
 export class JobTable {
   constructor(
@@ -28,7 +28,10 @@ export class JobTable {
   /** Jobs due now. They stay in the table until re-scheduled or cancelled, so a crashed alarm retries them. */
   due(now: number): Array<{ kind: JobKind; ref: string }> {
     return this.sql
-      .exec<{ kind: JobKind; ref: string }>(`SELECT kind, ref FROM jobs WHERE due_at <= ? ORDER BY due_at`, now)
+      .exec<{ kind: JobKind; ref: string }>(
+        `SELECT kind, ref FROM jobs WHERE due_at <= ? ORDER BY due_at`,
+        now,
+      )
       .toArray();
   }
 

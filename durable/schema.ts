@@ -30,12 +30,35 @@ export const MIGRATIONS: Migration[] = [
         created_at INTEGER NOT NULL, last_used_at INTEGER)`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // owner: the user id the R2 key and the signed media links are bound to
+      `CREATE TABLE uploads (
+        id TEXT PRIMARY KEY, project_id TEXT NOT NULL, owner TEXT NOT NULL, name TEXT NOT NULL,
+        declared_type TEXT NOT NULL, size INTEGER NOT NULL, part_size INTEGER NOT NULL, part_count INTEGER NOT NULL,
+        r2_upload_id TEXT, source_url TEXT, ext TEXT, kind TEXT,
+        state TEXT NOT NULL, error_code TEXT,
+        duration REAL, width INTEGER, height INTEGER, fps REAL,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)`,
+      `CREATE INDEX uploads_project ON uploads(project_id, created_at)`,
+      `CREATE TABLE upload_parts (
+        upload_id TEXT NOT NULL, n INTEGER NOT NULL, etag TEXT NOT NULL, PRIMARY KEY (upload_id, n))`,
+    ],
+  },
 ];
 
 /** Applies the migrations this storage has not seen yet, in order. */
 export function migrate(sql: SqlStorage): void {
-  sql.exec(`CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`);
-  const applied = new Set(sql.exec<{ version: number }>(`SELECT version FROM _migrations`).toArray().map((r) => r.version));
+  sql.exec(
+    `CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`,
+  );
+  const applied = new Set(
+    sql
+      .exec<{ version: number }>(`SELECT version FROM _migrations`)
+      .toArray()
+      .map((r) => r.version),
+  );
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) continue;
     for (const s of m.statements) sql.exec(s);

@@ -47,7 +47,11 @@ export class UserDO extends DurableObject<Env> {
       this.sessions,
       this.client,
       env.MEDIA,
-      { firstPollMs: this.cfg.renderFirstPollMs, pollMs: this.cfg.renderPollMs, deadlineMs: this.cfg.renderDeadlineMs },
+      {
+        firstPollMs: this.cfg.renderFirstPollMs,
+        pollMs: this.cfg.renderPollMs,
+        deadlineMs: this.cfg.renderDeadlineMs,
+      },
       env.SECRET,
     );
     this.uploads = new UploadService(
@@ -81,7 +85,10 @@ export class UserDO extends DurableObject<Env> {
 
   /** Stores the user's own upstream token after checking it works; the previous token comes back on failure. */
   async useOwnToken(token: string, platform: Platform) {
-    const previous = { token: this.identity.get("upstream_token"), source: this.identity.get("token_source") };
+    const previous = {
+      token: this.identity.get("upstream_token"),
+      source: this.identity.get("token_source"),
+    };
     this.identity.set("upstream_token", token);
     this.identity.set("token_source", "user");
     try {
@@ -180,7 +187,11 @@ export class UserDO extends DurableObject<Env> {
 
   // ---- exports
 
-  createExport(projectId: string, opts: { idempotencyKey?: string; callbackUrl?: string }, platform: Platform) {
+  createExport(
+    projectId: string,
+    opts: { idempotencyKey?: string; callbackUrl?: string },
+    platform: Platform,
+  ) {
     return this.exports.create(this.project(projectId), opts, platform);
   }
 

@@ -7,9 +7,11 @@ import { openapi } from "./openapi.ts";
 import { exportsRoutes, projectExports } from "./routes/exports.ts";
 import { keys } from "./routes/keys.ts";
 import { me } from "./routes/me.ts";
+import { media } from "./routes/media.ts";
 import { messages } from "./routes/messages.ts";
 import { presets } from "./routes/presets.ts";
 import { projects } from "./routes/projects.ts";
+import { projectUploads, uploadsRoutes } from "./routes/uploads.ts";
 import { share } from "./share.ts";
 
 export const app = new Hono<AppEnv>();
@@ -22,6 +24,8 @@ app.use("*", async (c, next) => {
 app.route("/api/presets", presets);
 app.get("/api/openapi.json", (c) => c.json(openapi));
 app.route("/p", share);
+// Before the cookie-identified group: the upstream fetches media with the link's signature alone.
+app.route("/api/media", media);
 
 const api = new Hono<AppEnv>();
 api.use("*", identify);
@@ -30,6 +34,8 @@ api.route("/keys", keys);
 api.route("/projects", projects);
 api.route("/projects", messages);
 api.route("/projects", projectExports);
+api.route("/projects", projectUploads);
+api.route("/uploads", uploadsRoutes);
 api.route("/exports", exportsRoutes);
 app.route("/api", api);
 

@@ -1,12 +1,14 @@
 // Exports: start one (Idempotency-Key honoured, optional signed webhook), read its progress, download the file.
 import { Hono } from "hono";
 import { CreateExportBody } from "../../core/api.ts";
+import { assertPublicUrl } from "../../core/url-safety.ts";
 import type { AppEnv } from "../context.ts";
 import { fail, parseBody } from "../errors.ts";
 import { serveObject } from "../r2-response.ts";
 
 export const projectExports = new Hono<AppEnv>().post("/:id/exports", async (c) => {
   const body = await parseBody(c, CreateExportBody);
+  if (body.callbackUrl) assertPublicUrl(body.callbackUrl);
   const idempotencyKey = c.req.header("Idempotency-Key")?.slice(0, 200) || undefined;
   const exp = await c
     .get("user")

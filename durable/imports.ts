@@ -1,0 +1,56 @@
+// URL imports: a public file streamed into R2 within size and time caps, its first bytes judged before storing.
+import { ReelsmithError } from "../core/errors.ts";
+import { SNIFF_BYTES, type Sniffed } from "../core/media-type.ts";
+import { peekStream } from "../core/peek-stream.ts";
+import { fetchPublic } from "../core/url-safety.ts";
+
+/** From the first request to the last byte stored. */
+export const IMPORT_TIMEOUT_MS = 5 * 60_000;
+const MAX_REDIRECTS = 5;
+
+/**
+ * Fetches `url` into `bucket` under `key`. R2 needs a known length, and the declared length is also the size
+ * cap checked before any byte is read, so a response without Content-Length is refused.
+ * `judge` sees the first bytes and answers the real type, or throws to refuse the file.
+ */
+export async function importToBucket(
+  url: string,
+  bucket: R2Bucket,
+  key: string,
+  maxUploadBytes: number,
+  judge: (head: Uint8Array) => Sniffed,
+): Promise<{ size: number; type: Sniffed }> {
+  const res = await fetchPublic(url, {
+    maxRedirects: MAX_REDIRECTS,
+    signal: AbortSignal.timeout(IMPORT_TIMEOUT_MS),
+  });
+  const size = Number(res.headers.get("Content-Length") ?? Number.NaN);
+  const refusal = refusalOf(res, size, maxUploadBytes);
+  if (refusal || !res.body) {
+    await res.body?.cancel();
+    throw refusal ?? new ReelsmithError("import_failed", { extra: { problem: "The answer had no body." } });
+  }
+  const { head, stream } = await peekStream(res.body, SNIFF_BYTES);
+  let type: Sniffed;
+  try {
+    type = judge(head);
+  } catch (e) {
+    await stream.cancel();
+    throw e;
+  }
+  await bucket.put(key, stream.pipeThrough(new FixedLengthStream(size)), {
+    httpMetadata: { contentType: type.mime },
+  });
+  return { size, type };
+}
+
+function refusalOf(res: Response, size: number, maxUploadBytes: number): ReelsmithError | null {
+  if (!res.ok) return new ReelsmithError("import_failed", { extra: { status: res.status } });
+  if (!Number.isSafeInteger(size))
+    return new ReelsmithError("import_failed", {
+      extra: { problem: "The server did not say how large the file is." },
+    });
+  if (size === 0) return new ReelsmithError("empty_file");
+  if (size > maxUploadBytes) return new ReelsmithError("payload_too_large", { ctx: { maxUploadBytes } });
+  return null;
+}

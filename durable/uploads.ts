@@ -1,0 +1,281 @@
+// Uploads: R2 multipart plans, parts checked and sniffed, assembly, hand-off to the upstream as a signed link.
+import { Paths, type UploadedFile, UploadResult } from "../core/contract.ts";
+import { type ErrorCode, ReelsmithError } from "../core/errors.ts";
+import { mediaObjectKey, signMediaUrl } from "../core/media-link.ts";
+import {
+  extensionOf,
+  isAcceptedExtension,
+  isDeclarableType,
+  judgeContent,
+  type Refusal,
+  sniff,
+} from "../core/media-type.ts";
+import { getPreset } from "../core/presets.ts";
+import { importToBucket } from "./imports.ts";
+import type { JobTable } from "./jobs.ts";
+import type { ProjectRow, ProjectStore } from "./projects.ts";
+import type { SessionService } from "./sessions.ts";
+import { objectKey, type UploadInfo, type UploadRow, type UploadStore } from "./upload-store.ts";
+import type { Platform, UpstreamClient } from "./upstream-client.ts";
+
+/**
+ * 8 MiB: above R2's 5 MiB floor for non-last parts, a 500 MB file is 63 parts (R2 allows 10,000), and on a
+ * 1 Mbit/s phone uplink one part takes about a minute, so a dropped connection costs at most that minute.
+ */
+export const PART_SIZE = 8 * 1024 * 1024;
+
+/** Abandoned uploads (no part for this long) are aborted and their storage freed. */
+export const UPLOAD_IDLE_MS = 86_400_000;
+
+export interface UploadRequest {
+  name: string;
+  size: number;
+  type: string;
+}
+
+/** Where the Worker streams part `n`: the R2 multipart upload and the exact length the part must have. */
+export interface PartTarget {
+  key: string;
+  r2UploadId: string;
+  length: number;
+}
+
+export class UploadService {
+  private readonly completing = new Map<string, Promise<UploadInfo>>();
+
+  constructor(
+    private readonly store: UploadStore,
+    private readonly projects: ProjectStore,
+    private readonly jobs: JobTable,
+    private readonly sessions: SessionService,
+    private readonly client: UpstreamClient,
+    private readonly media: R2Bucket,
+    private readonly secret: string,
+  ) {}
+
+  /** Validates name, type and size against the project's preset before any byte moves, and plans the parts. */
+  async create(project: ProjectRow, id: string, owner: string, req: UploadRequest) {
+    const ext = extensionOf(req.name);
+    if (!isAcceptedExtension(ext) || !isDeclarableType(req.type))
+      throw new ReelsmithError("unsupported_media", { extra: { name: req.name, type: req.type } });
+    if (req.size === 0) throw new ReelsmithError("empty_file");
+    const maxUploadBytes = getPreset(project.preset)?.maxUploadBytes ?? 0;
+    if (req.size > maxUploadBytes) throw new ReelsmithError("payload_too_large", { ctx: { maxUploadBytes } });
+    const partCount = Math.ceil(req.size / PART_SIZE);
+    const mpu = await this.media.createMultipartUpload(mediaObjectKey(owner, id));
+    this.store.insert({
+      id,
+      project_id: project.id,
+      owner,
+      name: req.name,
+      declared_type: req.type,
+      size: req.size,
+      part_size: PART_SIZE,
+      part_count: partCount,
+      ext,
+      r2_upload_id: mpu.uploadId,
+      source_url: null,
+    });
+    await this.jobs.schedule("expire-upload", id, Date.now() + UPLOAD_IDLE_MS);
+    return { id, partSize: PART_SIZE, partCount };
+  }
+
+  /** Checks that part `n` may be sent now; with the part's first bytes (part 1) judges the real file type. */
+  async partTarget(id: string, n: number, head?: Uint8Array): Promise<PartTarget> {
+    const row = this.open(id);
+    if (!Number.isInteger(n) || n < 1 || n > row.part_count)
+      throw new ReelsmithError("bad_request", { extra: { problem: `part: 1 to ${row.part_count}` } });
+    if (head) {
+      const verdict = judgeContent(row.ext, sniff(head));
+      if (!verdict.ok) {
+        await this.fail(row, verdict.code);
+        throw refusal(verdict, row);
+      }
+      this.store.setType(id, verdict.type.ext, verdict.type.kind);
+    }
+    const length = n < row.part_count ? row.part_size : row.size - row.part_size * (row.part_count - 1);
+    return { key: objectKey(row), r2UploadId: row.r2_upload_id!, length };
+  }
+
+  /** Records a stored part and pushes the abandonment deadline back. */
+  async recordPart(id: string, n: number, etag: string): Promise<UploadInfo> {
+    this.open(id);
+    this.store.putPart(id, n, etag);
+    await this.jobs.schedule("expire-upload", id, Date.now() + UPLOAD_IDLE_MS);
+    return this.info(id);
+  }
+
+  /** Assembles the parts (once) and hands the file to the upstream; a second call joins the first. */
+  complete(id: string, origin: string, platform: Platform): Promise<UploadInfo> {
+    let running = this.completing.get(id);
+    if (!running) {
+      running = this.assembleAndSend(id, origin, platform).finally(() => this.completing.delete(id));
+      this.completing.set(id, running);
+    }
+    return running;
+  }
+
+  /** Fetches a public URL into R2, then hands it to the upstream like a finished upload. */
+  async importUrl(
+    project: ProjectRow,
+    id: string,
+    owner: string,
+    url: string,
+    origin: string,
+    platform: Platform,
+  ) {
+    const name = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "") || "download";
+    const named = extensionOf(name);
+    const row = this.store.insert({
+      id,
+      project_id: project.id,
+      owner,
+      name,
+      declared_type: "",
+      size: 0,
+      part_size: 0,
+      part_count: 0,
+      ext: isAcceptedExtension(named) ? named : null,
+      r2_upload_id: null,
+      source_url: url,
+    });
+    await this.jobs.schedule("expire-upload", id, Date.now() + UPLOAD_IDLE_MS);
+    const maxUploadBytes = getPreset(project.preset)?.maxUploadBytes ?? 0;
+    try {
+      const got = await importToBucket(url, this.media, objectKey(row), maxUploadBytes, (head) => {
+        const verdict = judgeContent(row.ext, sniff(head));
+        if (!verdict.ok) throw refusal(verdict, row);
+        return verdict.type;
+      });
+      this.store.setType(id, got.type.ext, got.type.kind, got.size);
+    } catch (e) {
+      const err =
+        ReelsmithError.from(e) ?? new ReelsmithError("import_failed", { detail: (e as Error).message });
+      await this.fail(row, err.code);
+      throw err;
+    }
+    this.store.setState(id, "stored");
+    await this.jobs.cancel("expire-upload", id);
+    return this.send(id, origin, platform);
+  }
+
+  /** Aborts or deletes whatever storage the upload holds, then forgets it. */
+  async remove(id: string): Promise<void> {
+    const row = this.store.get(id);
+    if (!row) throw new ReelsmithError("not_found");
+    await this.freeStorage(row);
+    this.store.delete(id);
+    await this.jobs.cancel("expire-upload", id);
+  }
+
+  async removeFor(projectId: string): Promise<void> {
+    for (const row of this.store.forProject(projectId)) await this.remove(row.id);
+  }
+
+  /** The alarm's step for an upload idle for a day: still unfinished means abandoned. Always done after. */
+  async expire(id: string): Promise<null> {
+    const row = this.store.get(id);
+    if (row?.state === "uploading") await this.fail(row, "upload_expired");
+    return null;
+  }
+
+  info(id: string): UploadInfo {
+    const row = this.store.get(id);
+    if (!row) throw new ReelsmithError("not_found");
+    return this.store.info(row);
+  }
+
+  listFor(projectId: string): UploadInfo[] {
+    return this.store.forProject(projectId).map((r) => this.store.info(r));
+  }
+
+  private async assembleAndSend(id: string, origin: string, platform: Platform): Promise<UploadInfo> {
+    const row = this.store.get(id);
+    if (!row) throw new ReelsmithError("not_found");
+    if (row.state === "ready") return this.store.info(row);
+    if (row.state === "failed") throw new ReelsmithError(row.error_code ?? "upload_closed");
+    if (row.state === "uploading") {
+      if (row.source_url) throw new ReelsmithError("upload_incomplete");
+      const parts = this.store.parts(id);
+      const have = new Set(parts.map((p) => p.n));
+      const missing = Array.from({ length: row.part_count }, (_, i) => i + 1).filter((n) => !have.has(n));
+      if (missing.length) throw new ReelsmithError("upload_incomplete", { extra: { missing } });
+      const mpu = this.media.resumeMultipartUpload(objectKey(row), row.r2_upload_id!);
+      await mpu.complete(parts.map((p) => ({ partNumber: p.n, etag: p.etag })));
+      this.store.closeMultipart(id);
+      this.store.setState(id, "stored");
+      await this.jobs.cancel("expire-upload", id);
+    }
+    return this.send(id, origin, platform);
+  }
+
+  /**
+   * Hands the stored file to the upstream as a signed link. The upstream refusing the file (4001/4002) ends
+   * the upload; anything else leaves it stored, with the error, so `complete` can be tried again.
+   */
+  private async send(id: string, origin: string, platform: Platform): Promise<UploadInfo> {
+    const row = this.store.get(id)!;
+    const project = this.projects.get(row.project_id);
+    if (!project || !row.ext) throw new ReelsmithError("not_found");
+    this.store.setState(id, "sent");
+    const url = await signMediaUrl(origin, { userId: row.owner, uploadId: id, ext: row.ext }, this.secret);
+    let file: UploadedFile | undefined;
+    try {
+      const result = await this.sessions.withSession(project, platform, (sid) =>
+        this.client.call(Paths.upload(sid), UploadResult, {
+          json: { urls: [url], source_type: "url" },
+          platform,
+        }),
+      );
+      file = result.files[0];
+    } catch (e) {
+      const code = ReelsmithError.from(e)?.code ?? "upstream_unavailable";
+      if (code === "unsupported_media" || code === "payload_too_large") await this.fail(row, code);
+      else this.store.setState(id, "stored", code);
+      throw e;
+    }
+    if (!file) {
+      this.store.setState(id, "stored", "upstream_unavailable");
+      throw new ReelsmithError("upstream_unavailable", { detail: "upload answered no file" });
+    }
+    this.store.setMedia(id, file);
+    this.store.setState(id, "ready");
+    return this.info(id);
+  }
+
+  /** Ends an upload as failed with `code`, freeing its storage. */
+  private async fail(row: UploadRow, code: ErrorCode): Promise<void> {
+    await this.freeStorage(row);
+    this.store.setState(row.id, "failed", code);
+    await this.jobs.cancel("expire-upload", row.id);
+  }
+
+  private async freeStorage(row: UploadRow): Promise<void> {
+    if (row.r2_upload_id) {
+      // An upload R2 already forgot (aborted or expired on its side) has nothing left to free.
+      await this.media
+        .resumeMultipartUpload(objectKey(row), row.r2_upload_id)
+        .abort()
+        .catch(() => undefined);
+      this.store.closeMultipart(row.id);
+    }
+    await this.media.delete(objectKey(row));
+  }
+
+  /** The upload, still open for parts. */
+  private open(id: string): UploadRow {
+    const row = this.store.get(id);
+    if (!row) throw new ReelsmithError("not_found");
+    if (row.state === "failed" && row.error_code === "upload_expired")
+      throw new ReelsmithError("upload_expired");
+    if (row.state !== "uploading" || !row.r2_upload_id) throw new ReelsmithError("upload_closed");
+    return row;
+  }
+}
+
+/** The error for content that is not what its name says, naming both types for the client. */
+function refusal(verdict: Refusal, row: UploadRow): ReelsmithError {
+  return new ReelsmithError(verdict.code, {
+    extra: { name: row.name, named: row.ext, detected: verdict.detected },
+  });
+}
