@@ -17,7 +17,7 @@ export const MessageBody = z.object({ text: z.string().trim().min(1).max(4000) }
 export const CreateExportBody = z.object({ callbackUrl: z.string().url().max(2048).optional() }).default({});
 
 /** A file name as display text: its last path segment, without control characters. */
-const displayName = (raw: string) =>
+export const displayName = (raw: string) =>
   raw
     .normalize("NFC")
     .split(/[/\\]/)

@@ -1,5 +1,6 @@
 // Uploads: R2 multipart plans, parts checked and sniffed, assembly, hand-off to the upstream as a signed link.
-import { Paths, type UploadedFile, UploadResult } from "../core/contract.ts";
+import { displayName } from "../core/api.ts";
+import { MAX_UPLOAD_BYTES, Paths, type UploadedFile, UploadResult } from "../core/contract.ts";
 import { type ErrorCode, ReelsmithError } from "../core/errors.ts";
 import { mediaObjectKey, signMediaUrl } from "../core/media-link.ts";
 import {
@@ -59,7 +60,7 @@ export class UploadService {
     if (!isAcceptedExtension(ext) || !isDeclarableType(req.type))
       throw new ReelsmithError("unsupported_media", { extra: { name: req.name, type: req.type } });
     if (req.size === 0) throw new ReelsmithError("empty_file");
-    const maxUploadBytes = getPreset(project.preset)?.maxUploadBytes ?? 0;
+    const maxUploadBytes = limitOf(project);
     if (req.size > maxUploadBytes) throw new ReelsmithError("payload_too_large", { ctx: { maxUploadBytes } });
     const partCount = Math.ceil(req.size / PART_SIZE);
     const mpu = await this.media.createMultipartUpload(mediaObjectKey(owner, id));
@@ -124,7 +125,7 @@ export class UploadService {
     origin: string,
     platform: Platform,
   ) {
-    const name = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "") || "download";
+    const name = displayName(safeDecode(new URL(url).pathname)) || "download";
     const named = extensionOf(name);
     const row = this.store.insert({
       id,
@@ -140,9 +141,8 @@ export class UploadService {
       source_url: url,
     });
     await this.jobs.schedule("expire-upload", id, Date.now() + UPLOAD_IDLE_MS);
-    const maxUploadBytes = getPreset(project.preset)?.maxUploadBytes ?? 0;
     try {
-      const got = await importToBucket(url, this.media, objectKey(row), maxUploadBytes, (head) => {
+      const got = await importToBucket(url, this.media, objectKey(row), limitOf(project), (head) => {
         const verdict = judgeContent(row.ext, sniff(head));
         if (!verdict.ok) throw refusal(verdict, row);
         return verdict.type;
@@ -270,6 +270,16 @@ export class UploadService {
       throw new ReelsmithError("upload_expired");
     if (row.state !== "uploading" || !row.r2_upload_id) throw new ReelsmithError("upload_closed");
     return row;
+  }
+}
+
+const limitOf = (project: ProjectRow) => getPreset(project.preset)?.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
 

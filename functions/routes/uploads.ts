@@ -18,6 +18,7 @@ export const projectUploads = new Hono<AppEnv>()
   })
   .post("/:id/imports", async (c) => {
     const { url } = await parseBody(c, ImportBody);
+    // Refused here before an upload is recorded; the DO checks again at every redirect it follows.
     assertPublicUrl(url);
     const upload = await c
       .get("user")
