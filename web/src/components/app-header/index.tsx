@@ -1,0 +1,26 @@
+// The top bar: name, what it does, "new project" and the language switch.
+import { t } from "../../model/i18n.ts";
+import { project } from "../../model/project.ts";
+import { startOver } from "../../model/workspace.ts";
+import { LangToggle } from "../lang-toggle/index.tsx";
+import "./style.css";
+
+export function AppHeader() {
+  return (
+    <header class="app-header">
+      <a class="app-header__brand" href="/" aria-label="Reelsmith">
+        <span class="app-header__logo" aria-hidden="true" />
+        Reelsmith
+      </a>
+      <p class="app-header__tagline">{t.value.tagline}</p>
+      <div class="app-header__actions">
+        {project.value && (
+          <button type="button" class="btn btn--ghost btn--small" onClick={startOver}>
+            + {t.value.newProject}
+          </button>
+        )}
+        <LangToggle />
+      </div>
+    </header>
+  );
+}
