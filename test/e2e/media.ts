@@ -1,0 +1,38 @@
+// Test media made at run time: phone-size photos from ffmpeg, a text file posing as a JPEG, and ffprobe's view of a video.
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** `count` 3024×4032 JPEGs (a 12 MP phone photo), each a different colour. */
+export function makePhotos(dir: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const file = join(dir, `IMG_00${i + 1}.jpg`);
+    execFileSync("ffmpeg", [
+      ...["-v", "error", "-y", "-f", "lavfi"],
+      ...["-i", `testsrc2=size=3024x4032:rate=1,hue=h=${i * 120}`],
+      ...["-frames:v", "1", "-q:v", "3", file],
+    ]);
+    return file;
+  });
+}
+
+/** A plain-text file renamed to .jpg, which the upload API must refuse by its content. */
+export function makeFakeJpeg(dir: string): string {
+  const file = join(dir, "notes.jpg");
+  writeFileSync(file, "These are my shopping notes, not a photo.\n".repeat(50));
+  return file;
+}
+
+export interface ProbedStream {
+  codec_type: string;
+  codec_name: string;
+  width?: number;
+  height?: number;
+}
+
+export function probeStreams(file: string): ProbedStream[] {
+  const out = execFileSync("ffprobe", ["-v", "error", "-print_format", "json", "-show_streams", file], {
+    encoding: "utf8",
+  });
+  return (JSON.parse(out) as { streams: ProbedStream[] }).streams;
+}
