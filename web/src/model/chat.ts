@@ -34,7 +34,8 @@ function apply(ev: StreamEvent, sent: string): void {
       push({ kind: ev.type === "text" ? "agent" : "notice", text: ev.text });
       break;
     case "state":
-      push({ kind: "state", summary: ev.summary, changes: ev.changes });
+      // With no changes it is a status answer whose text repeats the summary: the timeline card shows it.
+      if (ev.changes.length > 0) push({ kind: "state", summary: ev.summary, changes: ev.changes });
       summary.value = ev.summary;
       lastChanges.value = ev.changes;
       break;

@@ -21,13 +21,11 @@ export function ChatEntry(props: { entry: Entry }) {
       return (
         <div class="chat-entry chat-entry--state">
           <p class="chat-entry__label">{t.value.changes}</p>
-          {e.changes.length > 0 && (
-            <ul class="chat-entry__changes">
-              {e.changes.map((c) => (
-                <li key={c}>{c}</li>
-              ))}
-            </ul>
-          )}
+          <ul class="chat-entry__changes">
+            {e.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
           <p class="chat-entry__summary">{e.summary}</p>
         </div>
       );

@@ -9,7 +9,7 @@ import "./style.css";
 /** A small outline of the canvas: tall for 9:16, wide for 16:9, dashed when the source's aspect is kept. */
 function shapeStyle(p: Preset) {
   const { width, height } = p.canvas;
-  const size = width >= height ? { width: "30px" } : { height: "26px" };
+  const size = width >= height ? { width: "100%" } : { height: "26px" };
   return { ...size, aspectRatio: `${width} / ${height}`, borderStyle: p.keepAspect ? "dashed" : "solid" };
 }
 

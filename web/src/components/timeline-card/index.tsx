@@ -2,7 +2,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { timelineRevealed } from "../../model/attention.ts";
 import { t } from "../../model/i18n.ts";
-import { summary } from "../../model/project.ts";
+import { ready, summary } from "../../model/project.ts";
 import "./style.css";
 
 /** "Timeline (2 tracks): 1. Video: … 2. Text: …" → ["Video: …", "Text: …"]; the header carries no news. */
@@ -17,7 +17,7 @@ function tracksOf(line: string): string[] {
 export function TimelineCard() {
   const card = useRef<HTMLDivElement>(null);
   const open = timelineRevealed.value;
-  const tracks = tracksOf(summary.value);
+  const tracks = ready.value ? tracksOf(summary.value) : [];
 
   useEffect(() => {
     if (open) card.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
