@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Draft, TrackType } from "../../core/draft.ts";
 import { launchChromium } from "./browser.ts";
-import { makeFakeJpeg, makePhotos, probeStreams } from "./media.ts";
+import { makeFakeJpeg, makePhotos, makeSong, probeStreams } from "./media.ts";
 import { type Stack, startStack } from "./stack.ts";
 
 const PROMPT = "做一个小红书竖屏视频，加标题和背景音乐，6秒";
@@ -127,6 +127,33 @@ describe("Reelsmith in the browser", () => {
     expect(await page.locator(".chat-entry").count()).toBe(before);
     await page.locator("a.export-panel__download").waitFor();
     expect((await openProject(page)).ready).toBe(true);
+  });
+
+  it("resumes an interrupted upload without sending stored parts again", async () => {
+    const visitor = await browser.newContext({ baseURL: stack.url, locale: "en-US" });
+    try {
+      const p = await visitor.newPage();
+      const sent = new Map<number, number>();
+      p.on("requestfinished", (req) => {
+        const part = /\/parts\/(\d+)$/.exec(req.url());
+        if (req.method() === "PUT" && part) sent.set(Number(part[1]), (sent.get(Number(part[1])) ?? 0) + 1);
+      });
+      // The network drops every time part 2 goes out, until it comes back.
+      await p.route("**/api/uploads/*/parts/2", (route) => route.abort("connectionreset"));
+      await p.goto("/");
+      await p.locator('[data-preset="xiaohongshu"]').click();
+      await p.locator('input[type="file"]').setInputFiles(makeSong(dir, 100)); // 19 MB: three 8 MiB parts
+      const row = p.locator(".upload-row", { hasText: "song.wav" });
+      await row.and(p.locator('[data-state="failed"]')).waitFor({ timeout: 60_000 });
+      expect(Object.fromEntries(sent)).toEqual({ 1: 1, 3: 1 });
+
+      await p.unroute("**/api/uploads/*/parts/2");
+      await row.getByRole("button", { name: "Try again" }).click();
+      await row.and(p.locator('[data-state="done"]')).waitFor({ timeout: 60_000 });
+      expect(Object.fromEntries(sent)).toEqual({ 1: 1, 2: 1, 3: 1 });
+    } finally {
+      await visitor.close();
+    }
   });
 
   it("opens a share link with its preset chosen and its prompt filled in", async () => {

@@ -16,6 +16,17 @@ export function makePhotos(dir: string, count: number): string[] {
   });
 }
 
+/** A WAV of `seconds` of tone: large enough for several upload parts, made instantly. */
+export function makeSong(dir: string, seconds: number): string {
+  const file = join(dir, "song.wav");
+  execFileSync("ffmpeg", [
+    ...["-v", "error", "-y", "-f", "lavfi"],
+    ...["-i", `sine=frequency=440:sample_rate=48000:duration=${seconds}`],
+    ...["-ac", "2", file],
+  ]);
+  return file;
+}
+
 /** A plain-text file renamed to .jpg, which the upload API must refuse by its content. */
 export function makeFakeJpeg(dir: string): string {
   const file = join(dir, "notes.jpg");
