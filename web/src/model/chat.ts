@@ -5,7 +5,7 @@ import type { ErrorInfo, StreamEvent, TranscriptEntry } from "./api-types.ts";
 import { pointAt } from "./attention.ts";
 import { track } from "./exports.ts";
 import { t } from "./i18n.ts";
-import { ensureProject, lastChanges, refreshProject, summary } from "./project.ts";
+import { ensureProject, refreshProject, summary } from "./project.ts";
 import { readEvents } from "./sse.ts";
 import { uploadsBusy, uploadsSettled } from "./uploads.ts";
 
@@ -37,7 +37,6 @@ function apply(ev: StreamEvent, sent: string): void {
       // With no changes it is a status answer whose text repeats the summary: the timeline card shows it.
       if (ev.changes.length > 0) push({ kind: "state", summary: ev.summary, changes: ev.changes });
       summary.value = ev.summary;
-      lastChanges.value = ev.changes;
       break;
     case "action":
       pointAt(ev.action);

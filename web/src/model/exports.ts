@@ -9,7 +9,7 @@ const POLL_MS = 1500;
 
 export const currentExport = signal<ExportInfo | null>(null);
 export const exportError = signal<ErrorInfo | null>(null);
-export const starting = signal(false);
+const starting = signal(false);
 export const exportRunning = computed(
   () =>
     starting.value ||

@@ -51,7 +51,6 @@ const EN = {
   send: "Send",
   sending: "Sending…",
   waitingUploads: "Waiting for uploads to finish…",
-  thinking: "Working…",
   you: "You",
   editor: "Editor",
   timeline: "Timeline",
@@ -63,7 +62,6 @@ const EN = {
   exportReadyHint: "Your edit is ready to export.",
   exportStatus: { pending: "Queued…", processing: "Rendering…", completed: "Done", failed: "Export failed" },
   download: "Download MP4",
-  mb: (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`,
   errorActions: {
     register: "Register for free",
     "top-up": "Top up credits",
@@ -72,7 +70,6 @@ const EN = {
   } as Record<string, string>,
   networkError: "The connection failed.",
   networkHint: "Check your network and try again.",
-  langName: "EN",
 };
 
 const ZH: typeof EN = {
@@ -104,7 +101,6 @@ const ZH: typeof EN = {
   send: "发送",
   sending: "发送中…",
   waitingUploads: "等待上传完成…",
-  thinking: "处理中…",
   you: "你",
   editor: "剪辑助手",
   timeline: "时间线",
@@ -116,7 +112,6 @@ const ZH: typeof EN = {
   exportReadyHint: "剪辑已就绪，可以导出。",
   exportStatus: { pending: "排队中…", processing: "渲染中…", completed: "已完成", failed: "导出失败" },
   download: "下载 MP4",
-  mb: (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`,
   errorActions: {
     register: "免费注册",
     "top-up": "充值积分",
@@ -125,7 +120,6 @@ const ZH: typeof EN = {
   },
   networkError: "网络连接失败。",
   networkHint: "请检查网络后重试。",
-  langName: "中文",
 };
 
 /** The strings of the current language; read it in render so components follow the toggle. */

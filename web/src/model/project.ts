@@ -12,8 +12,6 @@ export const project = signal<ProjectInfo | null>(null);
 /** the one-line timeline summary and whether there is anything to export */
 export const summary = signal("");
 export const ready = signal(false);
-/** the specific changes of the latest edit */
-export const lastChanges = signal<string[]>([]);
 /** a title asked for by a share link, used when the project is created */
 export const requestedTitle = signal("");
 
@@ -66,7 +64,6 @@ export function closeProject(): void {
   project.value = null;
   summary.value = "";
   ready.value = false;
-  lastChanges.value = [];
   requestedTitle.value = "";
   localStorage.removeItem(STORE_KEY);
 }

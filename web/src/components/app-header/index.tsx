@@ -1,6 +1,8 @@
 // The top bar: name, what it does, "new project" and the language switch.
+import { sending } from "../../model/chat.ts";
 import { t } from "../../model/i18n.ts";
 import { project } from "../../model/project.ts";
+import { uploadsBusy } from "../../model/uploads.ts";
 import { startOver } from "../../model/workspace.ts";
 import { LangToggle } from "../lang-toggle/index.tsx";
 import "./style.css";
@@ -15,7 +17,12 @@ export function AppHeader() {
       <p class="app-header__tagline">{t.value.tagline}</p>
       <div class="app-header__actions">
         {project.value && (
-          <button type="button" class="btn btn--ghost btn--small" onClick={startOver}>
+          <button
+            type="button"
+            class="btn btn--ghost btn--small"
+            disabled={sending.value || uploadsBusy.value}
+            onClick={startOver}
+          >
             + {t.value.newProject}
           </button>
         )}

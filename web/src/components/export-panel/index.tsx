@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { exportHighlighted } from "../../model/attention.ts";
 import { currentExport, exportError, exportRunning, startExport } from "../../model/exports.ts";
+import { formatSize } from "../../model/format.ts";
 import { t } from "../../model/i18n.ts";
 import { chosenPreset } from "../../model/presets.ts";
 import { project, ready } from "../../model/project.ts";
@@ -24,7 +25,7 @@ function Result() {
       <div class="export-panel__result">
         <a class="btn btn--primary export-panel__download" href={exp.downloadUrl} download>
           {t.value.download}
-          {exp.size ? <span class="export-panel__size">{t.value.mb(exp.size)}</span> : null}
+          {exp.size ? <span class="export-panel__size">{formatSize(exp.size)}</span> : null}
         </a>
         {/* biome-ignore lint/a11y/useMediaCaption: titles and captions are burned into the picture */}
         <video

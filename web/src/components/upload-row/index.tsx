@@ -1,4 +1,5 @@
 // One file in the media list: its progress, or its error with "try again" / "remove".
+import { formatSize } from "../../model/format.ts";
 import { t } from "../../model/i18n.ts";
 import { removeUpload, retryUpload, type UploadItem } from "../../model/uploads.ts";
 import { ErrorNote } from "../error-note/index.tsx";
@@ -6,8 +7,6 @@ import { ProgressBar } from "../progress-bar/index.tsx";
 import "./style.css";
 
 const extOf = (name: string) => (/\.([a-z0-9]{1,4})$/i.exec(name)?.[1] ?? "file").toUpperCase();
-const sizeOf = (bytes: number) =>
-  bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export function UploadRow(props: { upload: UploadItem }) {
   const u = props.upload;
@@ -34,7 +33,7 @@ export function UploadRow(props: { upload: UploadItem }) {
           <span class="upload-row__name" title={u.name}>
             {u.name}
           </span>
-          <span class="upload-row__state">{label || sizeOf(u.size)}</span>
+          <span class="upload-row__state">{label || formatSize(u.size)}</span>
         </div>
         {state !== "failed" && (
           <ProgressBar value={u.progress.value} label={u.name} tone={state === "done" ? "ok" : "accent"} />
