@@ -153,7 +153,7 @@ try {
     waitFor(`http://127.0.0.1:${port}/api/presets`, wrangler),
   ]);
 } catch (err) {
-  console.error(`reelsmith: ${err.message}`);
+  if (!stopping) console.error(`reelsmith: ${err.message}`);
   stopAll(1);
 }
 if (!stopping) {
