@@ -82,7 +82,7 @@ export function toolStatus(name: string, lang: Lang): string {
   return lang === "zh" ? `正在执行：${words}…` : `${words.charAt(0).toUpperCase()}${words.slice(1)}…`;
 }
 
-export function noticeEvent(kind: NoticeKind, lang: Lang): ChatEvent {
+export function noticeEvent(kind: NoticeKind, lang: Lang): Extract<ChatEvent, { type: "notice" }> {
   return { type: "notice", kind, text: NOTICES[lang][kind] };
 }
 

@@ -7,20 +7,23 @@ import type { ProjectRow, ProjectStore } from "./projects.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
 
 export class SessionService {
+  /** Session creations under way per project, so concurrent first calls share one upstream session. */
+  private readonly creating = new Map<string, Promise<string>>();
+
   constructor(
     private readonly projects: ProjectStore,
     private readonly client: UpstreamClient,
   ) {}
 
-  /** The project's session id, creating the upstream session (and its claim link) on first need. */
+  /** The project's session id, creating the upstream session (and its claim link) once, on first need. */
   async ensure(row: ProjectRow, platform: Platform): Promise<string> {
-    if (row.session_id) return row.session_id;
-    return this.create(row, platform);
+    return this.current(row) ?? this.createOnce(row, platform);
   }
 
   /**
-   * Runs `fn` with the session id. On 1002 the session is replaced, the user is told (transcript, and
-   * `onReplaced` for a live stream) that the old edit history is gone, and `fn` runs once more.
+   * Runs `fn` with the session id. On 1002 the session is replaced (once, however many calls saw it), the user
+   * is told (transcript, and `onReplaced` for a live stream) that the old edit history is gone, and `fn` runs
+   * once more.
    */
   async withSession<T>(
     row: ProjectRow,
@@ -33,19 +36,17 @@ export class SessionService {
       return await fn(sid);
     } catch (e) {
       if (ReelsmithError.from(e)?.code !== "session_expired") throw e;
-      const fresh = await this.create(row, platform);
-      const notice = noticeEvent("session-reset", row.language === "zh" ? "zh" : "en");
-      if (notice.type === "notice") {
-        this.projects.addTranscript(row.id, "notice", notice.text);
-        onReplaced?.(notice.text);
-      }
+      const now = this.current(row);
+      if (now && now !== sid) return fn(now);
+      const fresh = await this.createOnce(row, platform, true);
+      onReplaced?.(this.sessionResetNotice(row));
       return fn(fresh);
     }
   }
 
   /** The current draft from the upstream (cached on the project); the cache when the session has none yet. */
   async draft(row: ProjectRow, platform: Platform): Promise<Draft> {
-    if (!row.session_id) return this.projects.cachedDraft(row);
+    if (!this.current(row)) return this.projects.cachedDraft(row);
     const state = await this.withSession(row, platform, (sid) =>
       this.client.call(Paths.state(sid), SessionState, { platform }),
     );
@@ -54,7 +55,24 @@ export class SessionService {
     return draft;
   }
 
-  private async create(row: ProjectRow, platform: Platform): Promise<string> {
+  private current(row: ProjectRow): string | null {
+    return this.projects.get(row.id)?.session_id ?? null;
+  }
+
+  private sessionResetNotice(row: ProjectRow): string {
+    return noticeEvent("session-reset", row.language === "zh" ? "zh" : "en").text;
+  }
+
+  private createOnce(row: ProjectRow, platform: Platform, replacing = false): Promise<string> {
+    let pending = this.creating.get(row.id);
+    if (!pending) {
+      pending = this.create(row, platform, replacing).finally(() => this.creating.delete(row.id));
+      this.creating.set(row.id, pending);
+    }
+    return pending;
+  }
+
+  private async create(row: ProjectRow, platform: Platform, replacing: boolean): Promise<string> {
     const s = await this.client.call(Paths.createSession, Session, {
       json: { task_name: row.preset, language: row.language },
       platform,
@@ -65,6 +83,7 @@ export class SessionService {
       .catch(() => null);
     const url = claim ? claimUrl(claim.claim_token) : null;
     this.projects.setSession(row.id, { sessionId: s.session_id, taskId: s.task_id, claimUrl: url });
+    if (replacing) this.projects.addTranscript(row.id, "notice", this.sessionResetNotice(row));
     row.session_id = s.session_id;
     row.task_id = s.task_id;
     row.claim_url = url;
