@@ -1,0 +1,257 @@
+// Turns a draft into a frame-exact render plan: canvas, visual clips with transitions, text overlays, audio clips.
+import {
+  contentEnd,
+  type Draft,
+  type Segment,
+  type TextPosition,
+  type TextRole,
+  TrackType,
+  type TransitionKind,
+} from "../../core/draft.ts";
+import { DEFAULT_PRESET_ID, getPreset } from "../../core/presets.ts";
+import type { MediaItem } from "../types.ts";
+
+export interface Canvas {
+  width: number;
+  height: number;
+  fps: number;
+}
+
+export type Motion = "zoom-in" | "zoom-out" | "pan" | "none";
+
+export interface VisualClip {
+  kind: "video" | "image" | "color";
+  /** first output frame */
+  start: number;
+  /** output frames, including the tail that the next clip's transition plays over */
+  frames: number;
+  transition?: { type: TransitionKind; frames: number };
+  media?: MediaItem;
+  /** seconds into the source */
+  trimIn: number;
+  fit: "crop" | "blur";
+  motion: Motion;
+  /** ffmpeg colours for colour cards: one is a solid card, more make a gradient */
+  colors: string[];
+  /** clip sound: volume and the segment's own fades, seconds */
+  volume: number;
+  fadeIn: number;
+  fadeOut: number;
+}
+
+export interface TextOverlay {
+  text: string;
+  role: TextRole;
+  /** seconds */
+  start: number;
+  end: number;
+  /** font size in canvas pixels */
+  size: number;
+  pos: TextPosition;
+  color: string;
+  box: boolean;
+}
+
+export interface AudioClip {
+  /** the file to play; absent for synthesized music */
+  media?: MediaItem;
+  mood?: string;
+  /** seconds on the timeline */
+  start: number;
+  duration: number;
+  /** seconds into the source */
+  trimIn: number;
+  volume: number;
+  fadeIn: number;
+  fadeOut: number;
+}
+
+export interface RenderPlan {
+  canvas: Canvas;
+  /** output frame count and the matching duration in seconds */
+  frames: number;
+  duration: number;
+  visuals: VisualClip[];
+  texts: TextOverlay[];
+  audio: AudioClip[];
+}
+
+const TEXT_DEFAULTS: Record<TextRole, { size: number; pos: TextPosition; box: boolean }> = {
+  title: { size: 96, pos: "top", box: false },
+  caption: { size: 56, pos: "bottom", box: true },
+  card: { size: 84, pos: "center", box: false },
+};
+const NAMED_COLORS: Record<string, string> = {
+  white: "FFFFFF",
+  black: "000000",
+  red: "E53935",
+  yellow: "FFD600",
+  orange: "FB8C00",
+  green: "43A047",
+  blue: "1E88E5",
+  pink: "EC407A",
+  purple: "8E24AA",
+  gray: "9E9E9E",
+  grey: "9E9E9E",
+};
+/** De-click fade on cuts, seconds. */
+const EDGE_FADE = 0.03;
+
+/** An ffmpeg colour (`0xRRGGBB`) from CSS hex or a common name; the fallback for anything else. */
+export function ffmpegColor(value: string | undefined, fallback: string): string {
+  const v = (value ?? "").trim().toLowerCase();
+  const named = NAMED_COLORS[v];
+  if (named) return `0x${named}`;
+  const hex = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/.exec(v)?.[1];
+  if (!hex) return fallback;
+  const six = hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex;
+  return `0x${six.toUpperCase()}`;
+}
+
+function even(n: number): number {
+  return Math.max(16, Math.min(4096, Math.round(n / 2) * 2));
+}
+
+/**
+ * The output canvas: the draft's size, else the preset's. Presets that keep the source aspect (WeChat) take
+ * the first visual's shape, scaled down to at most 1080p.
+ */
+export function canvasOf(draft: Draft, firstVisual?: MediaItem): Canvas {
+  const preset = getPreset(draft.m.preset ?? DEFAULT_PRESET_ID) ?? getPreset(DEFAULT_PRESET_ID)!;
+  const fps = draft.m.fps && draft.m.fps >= 10 && draft.m.fps <= 60 ? draft.m.fps : preset.canvas.fps;
+  if (draft.m.width && draft.m.height)
+    return { width: even(draft.m.width), height: even(draft.m.height), fps };
+  const { width: w, height: h } = firstVisual ?? {};
+  if (preset.keepAspect && w && h) {
+    const scale = Math.min(1, 1080 / Math.min(w, h), 1920 / Math.max(w, h));
+    return { width: even(w * scale), height: even(h * scale), fps };
+  }
+  return { width: even(preset.canvas.width), height: even(preset.canvas.height), fps };
+}
+
+function segmentKind(seg: Segment, media: MediaItem | undefined): NonNullable<Segment["k"]> {
+  if (seg.k) return seg.k;
+  if (media) return media.kind;
+  if (seg.tx !== undefined) return "text";
+  return seg.mood !== undefined ? "synth" : "color";
+}
+
+const blackClip = (start: number, frames: number): VisualClip => ({
+  kind: "color",
+  start,
+  frames,
+  trimIn: 0,
+  fit: "crop",
+  motion: "none",
+  colors: ["0x000000"],
+  volume: 0,
+  fadeIn: 0,
+  fadeOut: 0,
+});
+
+export function planRender(draft: Draft, lookup: (src: string) => MediaItem | undefined): RenderPlan {
+  const all = draft.t.flatMap((t) =>
+    t.sg.map((seg) => {
+      const media = seg.src ? lookup(seg.src) : undefined;
+      return { seg, media, tt: t.tt, kind: segmentKind(seg, media) };
+    }),
+  );
+  const firstVisual = all
+    .filter((x) => x.tt === TrackType.Video && (x.kind === "video" || x.kind === "image") && x.media)
+    .sort((a, b) => a.seg.s - b.seg.s)[0]?.media;
+  const canvas = canvasOf(draft, firstVisual);
+  const toFrames = (ms: number) => Math.round((ms * canvas.fps) / 1000);
+  const frames = toFrames(draft.d > 0 ? draft.d : contentEnd(draft));
+  const duration = frames / canvas.fps;
+
+  const visualItems = all
+    .filter(
+      (x) => x.tt === TrackType.Video && (x.kind === "video" || x.kind === "image" || x.kind === "color"),
+    )
+    .map((x) => ({ ...x, start: toFrames(x.seg.s), end: toFrames(x.seg.s + x.seg.d) }))
+    .filter((x) => x.end > x.start && x.start < frames)
+    .sort((a, b) => a.start - b.start);
+
+  const visuals: VisualClip[] = [];
+  const audio: AudioClip[] = [];
+  let cursor = 0;
+  visualItems.forEach((item, i) => {
+    const start = Math.max(item.start, cursor);
+    const end = Math.min(item.end, visualItems[i + 1]?.start ?? frames, frames);
+    if (end <= start) return;
+    if (start > cursor) visuals.push(blackClip(cursor, start - cursor));
+    const prev = visuals.at(-1);
+    const { seg, media } = item;
+    const trFrames = seg.tr && prev ? Math.min(toFrames(seg.tr.d), end - start, prev.frames) : 0;
+    if (prev && trFrames > 0) prev.frames += trFrames;
+    const kind = item.kind as VisualClip["kind"];
+    visuals.push({
+      kind: media ? kind : "color",
+      start,
+      frames: end - start,
+      transition: seg.tr && trFrames > 0 ? { type: seg.tr.type, frames: trFrames } : undefined,
+      media,
+      trimIn: (seg.in ?? 0) / 1000,
+      fit: seg.fit ?? "crop",
+      motion: seg.mo ?? (kind === "image" ? "zoom-in" : "none"),
+      colors: (seg.bg?.length ? seg.bg : ["#000000"]).map((c) => ffmpegColor(c, "0x000000")),
+      volume: seg.v ?? 1,
+      fadeIn: (seg.fi ?? 0) / 1000,
+      fadeOut: (seg.fo ?? 0) / 1000,
+    });
+    cursor = end;
+  });
+  if (cursor < frames) visuals.push(blackClip(cursor, frames - cursor));
+
+  // Clip sound follows the clip, crossfading over transitions.
+  visuals.forEach((clip, i) => {
+    if (clip.kind !== "video" || !clip.media?.hasAudio) return;
+    const outgoing = visuals[i + 1]?.transition?.frames ?? 0;
+    audio.push({
+      media: clip.media,
+      start: clip.start / canvas.fps,
+      duration: clip.frames / canvas.fps,
+      trimIn: clip.trimIn,
+      volume: clip.volume,
+      fadeIn: Math.max((clip.transition?.frames ?? 0) / canvas.fps, clip.fadeIn, EDGE_FADE),
+      fadeOut: Math.max(outgoing / canvas.fps, clip.fadeOut, EDGE_FADE),
+    });
+  });
+
+  for (const { seg, media, tt, kind } of all) {
+    if (tt !== TrackType.Audio || (kind !== "audio" && kind !== "synth")) continue;
+    const start = seg.s / 1000;
+    const dur = Math.min(seg.d / 1000, duration - start);
+    if (dur <= 0 || (kind === "audio" && !media)) continue;
+    audio.push({
+      media: kind === "audio" ? media : undefined,
+      mood: seg.mood,
+      start,
+      duration: dur,
+      trimIn: (seg.in ?? 0) / 1000,
+      volume: Math.max(0, Math.min(1, seg.v ?? 1)),
+      fadeIn: Math.max((seg.fi ?? 0) / 1000, EDGE_FADE),
+      fadeOut: Math.max((seg.fo ?? 0) / 1000, EDGE_FADE),
+    });
+  }
+
+  const texts: TextOverlay[] = all
+    .filter((x) => x.kind === "text" && x.seg.tx?.trim())
+    .map(({ seg }) => {
+      const role = seg.role ?? "caption";
+      const defaults = TEXT_DEFAULTS[role] ?? TEXT_DEFAULTS.caption;
+      return {
+        text: seg.tx!,
+        role,
+        start: seg.s / 1000,
+        end: Math.min((seg.s + seg.d) / 1000, duration),
+        size: Math.round(((seg.st?.size ?? defaults.size) * canvas.height) / 1920),
+        pos: seg.st?.pos ?? defaults.pos,
+        color: ffmpegColor(seg.st?.color, "0xFFFFFF"),
+        box: seg.st?.box ?? defaults.box,
+      };
+    })
+    .filter((t) => t.end > t.start);
+
+  return { canvas, frames, duration, visuals, texts, audio: audio.filter((a) => a.volume > 0) };
+}
