@@ -41,6 +41,16 @@ const MOODS: Record<string, Mood> = {
     ],
     tremolo: 4,
   },
+  lofi: {
+    bpm: 76,
+    chords: [
+      [38, 53, 57, 60, 64],
+      [43, 53, 59, 64],
+      [36, 52, 55, 59, 62],
+      [45, 55, 61, 64],
+    ],
+    tremolo: 2,
+  },
   cinematic: {
     bpm: 60,
     chords: [
@@ -53,9 +63,8 @@ const MOODS: Record<string, Mood> = {
 };
 
 const ALIASES: Record<string, string> = {
-  chill: "calm",
-  lofi: "calm",
-  "lo-fi": "calm",
+  chill: "lofi",
+  "lo-fi": "lofi",
   relaxed: "calm",
   happy: "upbeat",
   energetic: "upbeat",

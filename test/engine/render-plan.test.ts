@@ -167,7 +167,7 @@ describe("encoding", () => {
 
 describe("synth music", () => {
   it("makes a loop that starts and ends silent, in every mood", () => {
-    for (const mood of ["calm", "upbeat", "warm", "cinematic", "unknown"]) {
+    for (const mood of ["calm", "upbeat", "lofi", "warm", "cinematic", "unknown"]) {
       const loop = synthLoop(mood);
       expect(loop.length).toBeGreaterThan(SYNTH_RATE * 4);
       expect(Math.abs(loop[0])).toBeLessThan(0.01);
