@@ -9,7 +9,19 @@ export interface FetchOptions {
   timeoutMs: number;
 }
 
-const nameFrom = (url: URL) => decodeURIComponent(url.pathname.split("/").pop() ?? "") || "download";
+/** The file's name as the server gives it (Content-Disposition), else the URL's last path segment. */
+function nameFrom(url: URL, disposition: string | null): string {
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition ?? "")?.[1];
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(disposition ?? "")?.[1];
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  return (star && decode(star)) || plain || decode(url.pathname.split("/").pop() ?? "") || "download";
+}
 
 /**
  * Any http(s) address is allowed, loopback included: locally the Worker hands the engine short-lived
@@ -34,7 +46,7 @@ export async function fetchAndStage(raw: string, opts: FetchOptions): Promise<St
     throw tooLarge(opts.maxBytes);
   }
   try {
-    return await stage(chunksOf(res.body), nameFrom(url), opts);
+    return await stage(chunksOf(res.body), nameFrom(url, res.headers.get("content-disposition")), opts);
   } catch (err) {
     if (err instanceof MediaRejected) throw err;
     throw fetchFailed(raw, reason(err, opts.timeoutMs));

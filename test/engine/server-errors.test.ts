@@ -21,6 +21,10 @@ let filesUrl: string;
 function fileServer(): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === "/photo.png") return res.end(png);
+    if (req.url === "/upl_0123.png") {
+      res.setHeader("Content-Disposition", "inline; filename*=UTF-8''%E6%98%A5%E5%A4%A9%20sale.png");
+      return res.end(png);
+    }
     if (req.url === "/big.png") return res.end(Buffer.concat([Buffer.from(png), Buffer.alloc(MAX_UPLOAD)]));
     if (req.url === "/stall.png") return res.writeHead(200).write(png.subarray(0, 10));
     res.writeHead(404).end();
@@ -219,6 +223,13 @@ describe("uploads", () => {
       json: { urls: [`${filesUrl}/photo.png`], source_type: "url" },
     });
     expect(res.body.data.files[0]).toMatchObject({ filename: "photo.png", file_type: "image", width: 320 });
+  });
+
+  it("names a URL upload by its Content-Disposition, as signed media links carry the user's file name", async () => {
+    const res = await client.request("POST", Paths.upload(sid), {
+      json: { urls: [`${filesUrl}/upl_0123.png`], source_type: "url" },
+    });
+    expect(res.body.data.files[0].filename).toBe("春天 sale.png");
   });
 
   it.each([
