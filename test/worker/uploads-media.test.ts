@@ -64,7 +64,7 @@ describe("GET /api/media/:key", () => {
       tamper(link, (u) => u.searchParams.set("sig", flip(u.searchParams.get("sig")!))),
       tamper(link, (u) => u.searchParams.set("exp", String(Number(u.searchParams.get("exp")) + 3600))),
       tamper(link, (u) => (u.pathname = u.pathname.replace(/\.mp4$/, ".mov"))),
-      tamper(link, (u) => (u.pathname = u.pathname.replace(/upl_[0-9a-f]/, "upl_0"))),
+      tamper(link, (u) => (u.pathname = u.pathname.replace(/upl_([0-9a-f])/, (_, c) => `upl_${c === "0" ? "1" : "0"}`))),
       tamper(link, (u) => (u.search = "")),
       tamper(link, (u) => (u.pathname = u.pathname.replace("/upl_", "/..%2Fupl_"))),
     ];
