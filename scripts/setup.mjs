@@ -17,14 +17,15 @@ function run(cmd, argv, opts = {}) {
 }
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 
-// 1. npm packages, reinstalled whenever the lock file changes.
+// 1. npm packages, reinstalled whenever the lock file changes. `npm install` rather than `npm ci`: npm 11
+// leaves other platforms' optional packages out of the lock file and `npm ci` then refuses it as out of sync.
 const lock = join(root, "package-lock.json");
 const stamp = join(root, "node_modules", ".reelsmith-lock");
-const lockHash = existsSync(lock) ? createHash("sha256").update(readFileSync(lock)).digest("hex") : "none";
-if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== lockHash) {
+const lockHash = () => (existsSync(lock) ? createHash("sha256").update(readFileSync(lock)).digest("hex") : "none");
+if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== lockHash()) {
   console.log("setup: installing npm packages…");
-  run("npm", existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"]);
-  writeFileSync(stamp, lockHash);
+  run("npm", ["install", "--no-audit", "--no-fund"]);
+  writeFileSync(stamp, lockHash());
 }
 
 // 2. Debian packages.
