@@ -5,7 +5,7 @@ import { peekStream } from "../core/peek-stream.ts";
 import { fetchPublic } from "../core/url-safety.ts";
 
 /** From the first request to the last byte stored. */
-export const IMPORT_TIMEOUT_MS = 5 * 60_000;
+const IMPORT_TIMEOUT_MS = 5 * 60_000;
 const MAX_REDIRECTS = 5;
 
 /**

@@ -23,10 +23,10 @@ import type { Platform, UpstreamClient } from "./upstream-client.ts";
  * 8 MiB: above R2's 5 MiB floor for non-last parts, a 500 MB file is 63 parts (R2 allows 10,000), and on a
  * 1 Mbit/s phone uplink one part takes about a minute, so a dropped connection costs at most that minute.
  */
-export const PART_SIZE = 8 * 1024 * 1024;
+const PART_SIZE = 8 * 1024 * 1024;
 
 /** Abandoned uploads (no part for this long) are aborted and their storage freed. */
-export const UPLOAD_IDLE_MS = 86_400_000;
+const UPLOAD_IDLE_MS = 86_400_000;
 
 export interface UploadRequest {
   name: string;
