@@ -17,6 +17,7 @@ export async function importToBucket(
   url: string,
   bucket: R2Bucket,
   key: string,
+  name: string,
   maxUploadBytes: number,
   judge: (head: Uint8Array) => Sniffed,
 ): Promise<{ size: number; type: Sniffed }> {
@@ -40,6 +41,7 @@ export async function importToBucket(
   }
   await bucket.put(key, stream.pipeThrough(new FixedLengthStream(size)), {
     httpMetadata: { contentType: type.mime },
+    customMetadata: { name },
   });
   return { size, type };
 }

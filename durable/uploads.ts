@@ -63,7 +63,10 @@ export class UploadService {
     const maxUploadBytes = limitOf(project);
     if (req.size > maxUploadBytes) throw new ReelsmithError("payload_too_large", { ctx: { maxUploadBytes } });
     const partCount = Math.ceil(req.size / PART_SIZE);
-    const mpu = await this.media.createMultipartUpload(mediaObjectKey(owner, id));
+    // The display name travels with the object, so the upstream sees the user's file name, not the id.
+    const mpu = await this.media.createMultipartUpload(mediaObjectKey(owner, id), {
+      customMetadata: { name: req.name },
+    });
     this.store.insert({
       id,
       project_id: project.id,
@@ -142,7 +145,7 @@ export class UploadService {
     });
     await this.jobs.schedule("expire-upload", id, Date.now() + UPLOAD_IDLE_MS);
     try {
-      const got = await importToBucket(url, this.media, objectKey(row), limitOf(project), (head) => {
+      const got = await importToBucket(url, this.media, objectKey(row), row.name, limitOf(project), (head) => {
         const verdict = judgeContent(row.ext, sniff(head));
         if (!verdict.ok) throw refusal(verdict, row);
         return verdict.type;

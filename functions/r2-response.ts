@@ -1,6 +1,7 @@
 // Serves an R2 object with Range support, so video players and resumable downloads work.
 
 interface ServeOptions {
+  /** a Content-Disposition, or "inline-name" for inline with the name stored in the object's metadata */
   disposition?: string;
   contentType?: string;
 }
@@ -17,7 +18,10 @@ export async function serveObject(bucket: R2Bucket, key: string, req: Request, o
     "Cache-Control": "private, max-age=0",
     ETag: head.httpEtag,
   });
-  if (opts.disposition) headers.set("Content-Disposition", opts.disposition);
+  const name = head.customMetadata?.name;
+  if (opts.disposition === "inline-name") {
+    if (name) headers.set("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(name)}`);
+  } else if (opts.disposition) headers.set("Content-Disposition", opts.disposition);
   if (range === "invalid") {
     headers.set("Content-Range", `bytes */${head.size}`);
     return new Response(null, { status: 416, headers });

@@ -16,6 +16,7 @@ export const media = new Hono<AppEnv>().get("/:owner/:file", async (c) => {
   if (ref === "expired") return fail(c, "media_link_expired");
   const res = await serveObject(c.env.MEDIA, mediaObjectKey(ref.userId, ref.uploadId), c.req.raw, {
     contentType: mimeOf(ref.ext),
+    disposition: "inline-name",
   });
   return res ?? fail(c, "not_found");
 });

@@ -46,6 +46,14 @@ describe("GET /api/media/:key", () => {
     expect(await sha256(await res.arrayBuffer())).toBe(await sha256(data));
   });
 
+  it("tells the upstream the user's file name, so the editor never shows upload ids", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    await uploadFile(u, p.id, mp4Bytes(MiB, 3), { name: "春天 sale.mp4" });
+    const res = await SELF.fetch(lastUploadUrl((await fake.inspect()).requests));
+    expect(res.headers.get("Content-Disposition")).toBe(`inline; filename*=UTF-8''${encodeURIComponent("春天 sale.mp4")}`);
+  });
+
   it("answers byte ranges", async () => {
     const { data, link } = await uploaded();
     const res = await SELF.fetch(link, { headers: { Range: "bytes=1000-1999" } });
