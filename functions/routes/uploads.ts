@@ -42,10 +42,12 @@ export const uploadsRoutes = new Hono<AppEnv>()
       throw new ReelsmithError("part_mismatch", { extra: { part: n, expected: target.length } });
     }
     // FixedLengthStream gives R2 the known length it requires and fails the part if the bytes fall short.
-    const part = await c.env.MEDIA.resumeMultipartUpload(target.key, target.r2UploadId).uploadPart(
-      n,
-      body.pipeThrough(new FixedLengthStream(target.length)),
-    );
+    const part = await c.env.MEDIA.resumeMultipartUpload(target.key, target.r2UploadId)
+      .uploadPart(n, body.pipeThrough(new FixedLengthStream(target.length)))
+      .catch(() => {
+        // The connection dropped mid-part (phones do): the part is simply not stored; the client resends it.
+        throw new ReelsmithError("part_mismatch", { extra: { part: n, problem: "The part ended early." } });
+      });
     return c.json(await c.get("user").recordUploadPart(id, n, part.etag));
   })
   .post("/:id/complete", async (c) =>
