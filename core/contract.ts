@@ -44,7 +44,11 @@ export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 
 // ---- Envelopes: {"code":0,"message":"ok","data":…} or {"success":true,"data":…} / {"success":false,"error":"…"}.
 
-const codeEnvelope = z.object({ code: z.number(), message: z.string().optional(), data: z.unknown().optional() });
+const codeEnvelope = z.object({
+  code: z.number(),
+  message: z.string().optional(),
+  data: z.unknown().optional(),
+});
 const successEnvelope = z.object({
   success: z.boolean(),
   data: z.unknown().optional(),
@@ -90,7 +94,10 @@ export const AnonymousToken = z.object({
 export type AnonymousToken = z.infer<typeof AnonymousToken>;
 
 // ---- 2. Session
-export const CreateSessionBody = z.object({ task_name: z.string().default("project"), language: z.string().default("en") });
+export const CreateSessionBody = z.object({
+  task_name: z.string().default("project"),
+  language: z.string().default("en"),
+});
 export const Session = z.object({
   task_id: z.string(),
   session_id: z.string(),
@@ -103,10 +110,14 @@ export const ClaimBody = z.object({ task_id: z.string(), session_id: z.string() 
 export const Claim = z.object({ claim_token: z.string(), expires_in: z.number() });
 export const claimUrl = (claimToken: string) =>
   `https://nemovideo.com/workspace/claim?ct=${encodeURIComponent(claimToken)}`;
-export const registerUrl = (userId: string) => `https://nemovideo.com/register?bind=${encodeURIComponent(userId)}`;
+export const registerUrl = (userId: string) =>
+  `https://nemovideo.com/register?bind=${encodeURIComponent(userId)}`;
 
 // ---- 4. Chat (/run_sse): snake_case or camelCase body.
-const MessageParts = z.object({ parts: z.array(z.object({ text: z.string() })).min(1), role: z.string().optional() });
+const MessageParts = z.object({
+  parts: z.array(z.object({ text: z.string() })).min(1),
+  role: z.string().optional(),
+});
 export const RunSseBody = z
   .union([
     z.object({
@@ -126,15 +137,37 @@ export const RunSseBody = z
   ])
   .transform((b) =>
     "app_name" in b
-      ? { appName: b.app_name, userId: b.user_id, sessionId: b.session_id, message: b.new_message, streaming: b.streaming }
-      : { appName: b.appName, userId: b.userId, sessionId: b.sessionId, message: b.newMessage, streaming: b.streaming },
+      ? {
+          appName: b.app_name,
+          userId: b.user_id,
+          sessionId: b.session_id,
+          message: b.new_message,
+          streaming: b.streaming,
+        }
+      : {
+          appName: b.appName,
+          userId: b.userId,
+          sessionId: b.sessionId,
+          message: b.newMessage,
+          streaming: b.streaming,
+        },
   );
 
 export function runSseBody(sessionId: string, text: string) {
-  return { app_name: APP_NAME, user_id: "me", session_id: sessionId, new_message: { parts: [{ text }] }, streaming: true };
+  return {
+    app_name: APP_NAME,
+    user_id: "me",
+    session_id: sessionId,
+    new_message: { parts: [{ text }] },
+    streaming: true,
+  };
 }
 
-export const FunctionCall = z.object({ id: z.string().optional(), name: z.string(), args: z.record(z.string(), z.unknown()).optional() });
+export const FunctionCall = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  args: z.record(z.string(), z.unknown()).optional(),
+});
 export const FunctionResponse = z.object({
   id: z.string().optional(),
   name: z.string(),
@@ -208,7 +241,10 @@ export const UploadResult = z.object({
   session_state_applied: z.boolean().optional(),
 });
 export type UploadResult = z.infer<typeof UploadResult>;
-export const UploadByUrlBody = z.object({ urls: z.array(z.string().url()).min(1), source_type: z.literal("url") });
+export const UploadByUrlBody = z.object({
+  urls: z.array(z.string().url()).min(1),
+  source_type: z.literal("url"),
+});
 
 // ---- 6. Credits
 export const Credits = z.object({ available: z.number(), frozen: z.number(), total: z.number() });
@@ -251,7 +287,9 @@ const RenderPollA = z.object({
   taskId: z.string(),
   status: RenderStatus,
   progress: z.number().optional(),
-  output: z.object({ url: z.string().optional(), duration: z.number().optional(), size: z.number().optional() }).nullish(),
+  output: z
+    .object({ url: z.string().optional(), duration: z.number().optional(), size: z.number().optional() })
+    .nullish(),
   error: z.string().nullish(),
 });
 /** Shape B: {"success":true,"data":{id,status,progress,outputUrl,createdAt,completedAt}} */

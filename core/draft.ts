@@ -84,7 +84,8 @@ const firstNumber = (...vals: unknown[]): number | undefined => {
   }
   return undefined;
 };
-const firstString = (...vals: unknown[]): string | undefined => vals.find((v) => typeof v === "string") as string | undefined;
+const firstString = (...vals: unknown[]): string | undefined =>
+  vals.find((v) => typeof v === "string") as string | undefined;
 
 function readSegment(raw: unknown): Segment | null {
   if (!raw || typeof raw !== "object") return null;
@@ -119,7 +120,9 @@ export function readDraft(raw: unknown): Draft {
     if (typeof tr.id === "string") track.id = tr.id;
     return [track];
   });
-  const m = (r.m && typeof r.m === "object" ? r.m : r.meta && typeof r.meta === "object" ? r.meta : {}) as DraftMeta;
+  const m = (
+    r.m && typeof r.m === "object" ? r.m : r.meta && typeof r.meta === "object" ? r.meta : {}
+  ) as DraftMeta;
   const end = Math.max(0, ...tracks.flatMap((t) => t.sg.map((s) => s.s + s.d)));
   const d = firstNumber(r.d, r.duration) ?? end;
   return { t: tracks, d, m: { ...m } };

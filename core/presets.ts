@@ -54,7 +54,10 @@ function encoding(maxVideoKbps: number) {
   } as const;
 }
 
-type PresetInput = Omit<Preset, "encoding" | "maxUploadBytes"> & { maxVideoKbps?: number; maxUploadBytes?: number };
+type PresetInput = Omit<Preset, "encoding" | "maxUploadBytes"> & {
+  maxVideoKbps?: number;
+  maxUploadBytes?: number;
+};
 const preset = ({ maxVideoKbps = 8000, maxUploadBytes = 500 * MB, ...p }: PresetInput): Preset => ({
   ...p,
   maxUploadBytes,
@@ -110,12 +113,18 @@ export const PRESETS: readonly Preset[] = [
   preset({
     id: "douyin",
     label: { en: "Douyin", zh: "抖音" },
-    description: { en: "Vertical 9:16 1080×1920 for Douyin, punchy and short.", zh: "抖音竖屏 9:16 1080×1920，短而有节奏。" },
+    description: {
+      en: "Vertical 9:16 1080×1920 for Douyin, punchy and short.",
+      zh: "抖音竖屏 9:16 1080×1920，短而有节奏。",
+    },
     canvas: vertical,
     maxDurationSec: 180,
     defaultDurationSec: 15,
     maxVideoKbps: 10000,
-    starter: { en: "Make a punchy vertical Douyin video with music.", zh: "做一个有节奏感的抖音竖屏视频，配上音乐。" },
+    starter: {
+      en: "Make a punchy vertical Douyin video with music.",
+      zh: "做一个有节奏感的抖音竖屏视频，配上音乐。",
+    },
   }),
   preset({
     id: "tiktok",
@@ -125,25 +134,40 @@ export const PRESETS: readonly Preset[] = [
     maxDurationSec: 180,
     defaultDurationSec: 15,
     maxVideoKbps: 10000,
-    starter: { en: "Make a vertical TikTok video with captions and music.", zh: "做一个 TikTok 竖屏视频，带字幕和音乐。" },
+    starter: {
+      en: "Make a vertical TikTok video with captions and music.",
+      zh: "做一个 TikTok 竖屏视频，带字幕和音乐。",
+    },
   }),
   preset({
     id: "reels",
     label: { en: "Instagram Reels", zh: "Instagram Reels" },
-    description: { en: "Vertical 9:16 1080×1920 for Reels, up to 90 seconds.", zh: "Reels 竖屏 9:16 1080×1920，最长 90 秒。" },
+    description: {
+      en: "Vertical 9:16 1080×1920 for Reels, up to 90 seconds.",
+      zh: "Reels 竖屏 9:16 1080×1920，最长 90 秒。",
+    },
     canvas: vertical,
     maxDurationSec: 90,
     defaultDurationSec: 15,
-    starter: { en: "Make a vertical Instagram Reel with music.", zh: "做一个 Instagram Reels 竖屏视频，配上音乐。" },
+    starter: {
+      en: "Make a vertical Instagram Reel with music.",
+      zh: "做一个 Instagram Reels 竖屏视频，配上音乐。",
+    },
   }),
   preset({
     id: "shorts",
     label: { en: "YouTube Shorts", zh: "YouTube Shorts" },
-    description: { en: "Vertical 9:16 1080×1920, up to 60 seconds.", zh: "竖屏 9:16 1080×1920，最长 60 秒。" },
+    description: {
+      en: "Vertical 9:16 1080×1920, up to 60 seconds.",
+      zh: "竖屏 9:16 1080×1920，最长 60 秒。",
+    },
     canvas: vertical,
     maxDurationSec: 60,
     defaultDurationSec: 30,
-    starter: { en: "Make a vertical YouTube Short with a title.", zh: "做一个带标题的 YouTube Shorts 竖屏视频。" },
+    starter: {
+      en: "Make a vertical YouTube Short with a title.",
+      zh: "做一个带标题的 YouTube Shorts 竖屏视频。",
+    },
   }),
   preset({
     id: "bilibili",

@@ -19,7 +19,9 @@ export class ApiKeyStore {
   constructor(private readonly sql: SqlStorage) {}
 
   async create(userId: string, label: string): Promise<ApiKeyInfo & { key: string }> {
-    const secret = [...crypto.getRandomValues(new Uint8Array(24))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const secret = [...crypto.getRandomValues(new Uint8Array(24))]
+      .map((b) => b.toString(16).padStart(2, "0"))
+      .join("");
     const key = `rs_${userId}_${secret}`;
     const id = `key_${secret.slice(0, 8)}`;
     const now = Date.now();
@@ -48,7 +50,11 @@ export class ApiKeyStore {
 
   async verify(key: string): Promise<boolean> {
     const hash = await sha256Hex(key);
-    const hit = this.sql.exec(`UPDATE api_keys SET last_used_at = ? WHERE hash = ? RETURNING id`, Date.now(), hash);
+    const hit = this.sql.exec(
+      `UPDATE api_keys SET last_used_at = ? WHERE hash = ? RETURNING id`,
+      Date.now(),
+      hash,
+    );
     return hit.toArray().length > 0;
   }
 }

@@ -1,7 +1,7 @@
 // One chat turn: relay the upstream /run_sse as normalized events, watch for silence, recover from drops without re-sending.
 import { createParser } from "eventsource-parser";
-import { classifyStreamData, Paths, runSseBody } from "../core/contract.ts";
 import { type ChatEvent, createChatNormalizer, noticeEvent, stateEvent } from "../core/chat-events.ts";
+import { classifyStreamData, Paths, runSseBody } from "../core/contract.ts";
 import type { Draft } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
 import { describeDraftChange } from "../core/timeline-summary.ts";
@@ -37,7 +37,11 @@ export class ChatRelay {
 
   /** Locks the project (409 when a turn runs: never a double send) and starts the turn in the background. */
   start(row: ProjectRow, req: ChatRequest): ReadableStream<Uint8Array> {
-    const lease = Date.now() + this.cfg.chatIdleTimeoutMs + this.cfg.chatRecoveryFirstMs + 6 * this.cfg.chatRecoveryEveryMs;
+    const lease =
+      Date.now() +
+      this.cfg.chatIdleTimeoutMs +
+      this.cfg.chatRecoveryFirstMs +
+      6 * this.cfg.chatRecoveryEveryMs;
     if (!this.projects.tryLock(row.id, lease + 15 * 60_000)) throw new ReelsmithError("busy");
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const writer = writable.getWriter();
@@ -75,8 +79,11 @@ export class ChatRelay {
         const abort = new AbortController();
         const json = runSseBody(sid, req.text);
         const res = await this.client.open(Paths.runSse, { json, platform, signal: abort.signal });
-        return this.read(res, abort, (data) => forward(normalizer.push(classifyStreamData(data))), () =>
-          emit(noticeEvent("still-working", lang)),
+        return this.read(
+          res,
+          abort,
+          (data) => forward(normalizer.push(classifyStreamData(data))),
+          () => emit(noticeEvent("still-working", lang)),
         );
       },
       (text) => emit({ type: "notice", kind: "session-reset", text }),
@@ -101,7 +108,13 @@ export class ChatRelay {
   }
 
   /** A silent edit (tools, no text) or a recovered one: the summary and the specific change, in words. */
-  private reportChange(row: ProjectRow, before: Draft, after: Draft, lang: "en" | "zh", emit: (ev: ChatEvent) => void) {
+  private reportChange(
+    row: ProjectRow,
+    before: Draft,
+    after: Draft,
+    lang: "en" | "zh",
+    emit: (ev: ChatEvent) => void,
+  ) {
     const changes = describeDraftChange(before, after, lang);
     emit(stateEvent(before, after, lang));
     const text = changes.length ? `${TEXT.recovered[lang]} ${changes.join("; ")}` : TEXT.noChange[lang];

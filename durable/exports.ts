@@ -85,7 +85,10 @@ export class ExportService {
     try {
       await this.submit(id, row, draft, platform);
     } catch (e) {
-      this.finish(id, { status: "failed", error: ReelsmithError.from(e)?.entry.message.en ?? "The render could not start." });
+      this.finish(id, {
+        status: "failed",
+        error: ReelsmithError.from(e)?.entry.message.en ?? "The render could not start.",
+      });
       throw e;
     }
     await this.jobs.schedule("poll-export", id, Date.now() + this.timings.firstPollMs);
@@ -125,7 +128,8 @@ export class ExportService {
       const p = readRenderPoll(await res.json());
       if (!p) throw new Error("unreadable render status");
       if (p.status === "completed") await this.store(row, p);
-      else if (p.status === "failed") this.finish(id, { status: "failed", error: p.error ?? "The render failed." });
+      else if (p.status === "failed")
+        this.finish(id, { status: "failed", error: p.error ?? "The render failed." });
       else {
         this.sql.exec(
           `UPDATE exports SET status = ?, progress = ?, updated_at = ? WHERE id = ?`,
@@ -137,7 +141,9 @@ export class ExportService {
       }
     } catch (e) {
       const known = ReelsmithError.from(e);
-      console.warn(`export ${id}: poll failed: ${known ? `${known.code} ${known.detail ?? ""}` : (e as Error).message}`);
+      console.warn(
+        `export ${id}: poll failed: ${known ? `${known.code} ${known.detail ?? ""}` : (e as Error).message}`,
+      );
     }
     const after = this.row(id)!;
     if (after.status !== "completed" && after.status !== "failed") return Date.now() + this.timings.pollMs;
@@ -146,7 +152,9 @@ export class ExportService {
   }
 
   deleteFor(projectId: string): Promise<void> {
-    const keys = this.listFor(projectId).map((e) => this.row(e.id)?.r2_key).filter((k): k is string => !!k);
+    const keys = this.listFor(projectId)
+      .map((e) => this.row(e.id)?.r2_key)
+      .filter((k): k is string => !!k);
     return keys.length ? this.media.delete(keys) : Promise.resolve();
   }
 
@@ -174,11 +182,15 @@ export class ExportService {
   private async store(row: ExportRow, p: RenderProgress): Promise<void> {
     // The output URL may be a CDN: fetch it without the token; fall back to the authenticated download route.
     let res = p.url ? await fetch(p.url).catch(() => null) : null;
-    if (!res?.ok || !res.body) res = await this.client.open(Paths.renderDownload(row.render_id!), { platform: "api" });
+    if (!res?.ok || !res.body)
+      res = await this.client.open(Paths.renderDownload(row.render_id!), { platform: "api" });
     if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
     const key = `exports/${row.project_id}/${row.id}.mp4`;
     const length = Number(res.headers.get("content-length"));
-    const body = Number.isFinite(length) && length > 0 ? res.body.pipeThrough(new FixedLengthStream(length)) : await res.arrayBuffer();
+    const body =
+      Number.isFinite(length) && length > 0
+        ? res.body.pipeThrough(new FixedLengthStream(length))
+        : await res.arrayBuffer();
     const obj = await this.media.put(key, body, {
       httpMetadata: { contentType: "video/mp4" },
     });
@@ -199,7 +211,10 @@ export class ExportService {
 
   private async notify(row: ExportRow): Promise<void> {
     if (!row.callback_url) return;
-    await sendWebhook(row.callback_url, this.webhookSecret, { type: `export.${row.status}`, export: info(row) });
+    await sendWebhook(row.callback_url, this.webhookSecret, {
+      type: `export.${row.status}`,
+      export: info(row),
+    });
   }
 
   private row(id: string): ExportRow | undefined {

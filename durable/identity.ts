@@ -13,7 +13,8 @@ export class IdentityStore {
   constructor(private readonly sql: SqlStorage) {}
 
   get(key: IdentityKey): string | undefined {
-    return this.sql.exec<{ value: string }>(`SELECT value FROM identity WHERE key = ?`, key).toArray()[0]?.value;
+    return this.sql.exec<{ value: string }>(`SELECT value FROM identity WHERE key = ?`, key).toArray()[0]
+      ?.value;
   }
 
   set(key: IdentityKey, value: string): void {

@@ -58,7 +58,8 @@ export class ProjectStore {
   }
 
   delete(id: string): void {
-    for (const table of ["transcript", "exports"]) this.sql.exec(`DELETE FROM ${table} WHERE project_id = ?`, id);
+    for (const table of ["transcript", "exports"])
+      this.sql.exec(`DELETE FROM ${table} WHERE project_id = ?`, id);
     this.sql.exec(`DELETE FROM projects WHERE id = ?`, id);
   }
 
@@ -85,7 +86,12 @@ export class ProjectStore {
   tryLock(id: string, until: number): boolean {
     const now = Date.now();
     const cur = this.sql
-      .exec(`UPDATE projects SET busy_until = ? WHERE id = ? AND (busy_until IS NULL OR busy_until < ?) RETURNING id`, until, id, now)
+      .exec(
+        `UPDATE projects SET busy_until = ? WHERE id = ? AND (busy_until IS NULL OR busy_until < ?) RETURNING id`,
+        until,
+        id,
+        now,
+      )
       .toArray();
     return cur.length > 0;
   }

@@ -1,6 +1,7 @@
 // Upstream sessions behind projects: created on first need, replaced on 1002 with a notice, state read into drafts.
-import { Claim, claimUrl, Paths, Session, SessionState } from "../core/contract.ts";
+
 import { noticeEvent } from "../core/chat-events.ts";
+import { Claim, claimUrl, Paths, Session, SessionState } from "../core/contract.ts";
 import { type Draft, readDraft } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";

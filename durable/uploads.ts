@@ -145,11 +145,18 @@ export class UploadService {
     });
     await this.jobs.schedule("expire-upload", id, Date.now() + UPLOAD_IDLE_MS);
     try {
-      const got = await importToBucket(url, this.media, objectKey(row), row.name, limitOf(project), (head) => {
-        const verdict = judgeContent(row.ext, sniff(head));
-        if (!verdict.ok) throw refusal(verdict, row);
-        return verdict.type;
-      });
+      const got = await importToBucket(
+        url,
+        this.media,
+        objectKey(row),
+        row.name,
+        limitOf(project),
+        (head) => {
+          const verdict = judgeContent(row.ext, sniff(head));
+          if (!verdict.ok) throw refusal(verdict, row);
+          return verdict.type;
+        },
+      );
       this.store.setType(id, got.type.ext, got.type.kind, got.size);
     } catch (e) {
       const err =

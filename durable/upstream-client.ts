@@ -1,8 +1,8 @@
 // The only code that talks to the upstream: bearer token, attribution headers, token refresh on 1001, one wait on 429.
 import type { z } from "zod";
-import pkg from "../package.json";
 import { AnonymousToken, Headers, Paths, UpstreamCode, unwrapEnvelope } from "../core/contract.ts";
 import { ReelsmithError } from "../core/errors.ts";
+import pkg from "../package.json";
 import type { IdentityStore } from "./identity.ts";
 
 export type Platform = "web" | "api";
@@ -61,7 +61,11 @@ export class UpstreamClient {
       });
       const failure = await failureOf(res);
       if (!failure) return res;
-      if (failure.code === UpstreamCode.TokenInvalid && !refreshed && this.identity.get("token_source") !== "user") {
+      if (
+        failure.code === UpstreamCode.TokenInvalid &&
+        !refreshed &&
+        this.identity.get("token_source") !== "user"
+      ) {
         refreshed = true;
         this.identity.delete("upstream_token");
         continue;
@@ -105,7 +109,11 @@ export class UpstreamClient {
     for (let waited = false; ; waited = true) {
       const res = await this.fetch(Paths.anonymousToken, {
         method: "POST",
-        headers: { [Headers.clientId]: clientId, [Headers.source]: "reelsmith", [Headers.version]: pkg.version },
+        headers: {
+          [Headers.clientId]: clientId,
+          [Headers.source]: "reelsmith",
+          [Headers.version]: pkg.version,
+        },
       });
       const failure = await failureOf(res);
       if (failure?.code === UpstreamCode.RateLimited && !waited) {
@@ -137,7 +145,12 @@ export class UpstreamClient {
 /** JSON answers with an error envelope, and HTTP errors, are failures; anything else passes. */
 async function failureOf(res: Response): Promise<Failure | null> {
   const isJson = (res.headers.get("content-type") ?? "").includes("json");
-  const body = isJson ? await res.clone().json().catch(() => null) : null;
+  const body = isJson
+    ? await res
+        .clone()
+        .json()
+        .catch(() => null)
+    : null;
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const envelopeSaysError = (typeof b.code === "number" && b.code !== 0) || b.success === false;
   if (res.ok && !envelopeSaysError) return null;

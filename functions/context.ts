@@ -1,6 +1,7 @@
 // The Hono environment shared by every route: bindings, the caller's identity and language.
-import type { UserDO } from "../durable/user-do.ts";
+
 import type { Platform } from "../durable/upstream-client.ts";
+import type { UserDO } from "../durable/user-do.ts";
 
 export type Lang = "en" | "zh";
 

@@ -26,7 +26,10 @@ export async function serveObject(bucket: R2Bucket, key: string, req: Request, o
     headers.set("Content-Range", `bytes */${head.size}`);
     return new Response(null, { status: 416, headers });
   }
-  const obj = await bucket.get(key, range ? { range: { offset: range.start, length: range.end - range.start + 1 } } : {});
+  const obj = await bucket.get(
+    key,
+    range ? { range: { offset: range.start, length: range.end - range.start + 1 } } : {},
+  );
   if (!obj) return null;
   if (range) {
     headers.set("Content-Range", `bytes ${range.start}-${range.end}/${head.size}`);
@@ -38,7 +41,10 @@ export async function serveObject(bucket: R2Bucket, key: string, req: Request, o
 }
 
 /** One byte range (`bytes=a-b`, `bytes=a-`, `bytes=-n`); multiple ranges are answered whole. */
-export function parseRange(header: string | null, size: number): { start: number; end: number } | null | "invalid" {
+export function parseRange(
+  header: string | null,
+  size: number,
+): { start: number; end: number } | null | "invalid" {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === "" && m[2] === "")) return header.includes(",") ? null : "invalid";

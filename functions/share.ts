@@ -4,7 +4,10 @@ import { getPreset } from "../core/presets.ts";
 import type { AppEnv } from "./context.ts";
 
 const escapeAttr = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!,
+  );
 
 export const share = new Hono<AppEnv>().get("/:preset", async (c) => {
   const preset = getPreset(c.req.param("preset"));

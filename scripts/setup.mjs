@@ -21,7 +21,8 @@ const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "igno
 // leaves other platforms' optional packages out of the lock file and `npm ci` then refuses it as out of sync.
 const lock = join(root, "package-lock.json");
 const stamp = join(root, "node_modules", ".reelsmith-lock");
-const lockHash = () => (existsSync(lock) ? createHash("sha256").update(readFileSync(lock)).digest("hex") : "none");
+const lockHash = () =>
+  existsSync(lock) ? createHash("sha256").update(readFileSync(lock)).digest("hex") : "none";
 if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== lockHash()) {
   console.log("setup: installing npm packages…");
   run("npm", ["install", "--no-audit", "--no-fund"]);

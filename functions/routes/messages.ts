@@ -1,17 +1,22 @@
 // Chat: the intent router answers export/credits/status/upload directly; everything else streams from the agent.
+
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { MessageBody } from "../../core/api.ts";
 import { entryFor, isErrorCode } from "../../core/errors.ts";
 import { routeIntent } from "../../core/intent.ts";
+import { aggregate, type PublicEvent, readEvents, sseResponse } from "../chat-stream.ts";
 import type { AppEnv, Lang } from "../context.ts";
 import { parseBody } from "../errors.ts";
-import { aggregate, type PublicEvent, readEvents, sseResponse } from "../chat-stream.ts";
-import type { Context } from "hono";
 
 const DIRECT = {
-  exportStarted: { en: "Export started. I'll keep rendering even if you close this page.", zh: "已开始导出。即使关闭页面，渲染也会继续。" },
+  exportStarted: {
+    en: "Export started. I'll keep rendering even if you close this page.",
+    zh: "已开始导出。即使关闭页面，渲染也会继续。",
+  },
   credits: {
-    en: (a: number, f: number) => `You have ${a} credits available${f ? ` (${f} held by running work)` : ""}.`,
+    en: (a: number, f: number) =>
+      `You have ${a} credits available${f ? ` (${f} held by running work)` : ""}.`,
     zh: (a: number, f: number) => `你还有 ${a} 积分可用${f ? `（${f} 积分被进行中的任务占用）` : ""}。`,
   },
   upload: {
@@ -28,11 +33,14 @@ export const messages = new Hono<AppEnv>().post("/:id/messages", async (c) => {
   const intent = routeIntent(text).kind;
 
   const events: AsyncIterable<PublicEvent> =
-    intent === "agent" ? await agentEvents(c, projectId, text) : await directEvents(c, intent, projectId, text, lang);
+    intent === "agent"
+      ? await agentEvents(c, projectId, text)
+      : await directEvents(c, intent, projectId, text, lang);
 
   if (wantsSse) return sseResponse(events, Number(c.env.SSE_PING_MS) || 15_000, lang);
   const answer = await aggregate(events);
-  const status = answer.error && isErrorCode(answer.error.code) ? entryFor(answer.error.code).httpStatus : 200;
+  const status =
+    answer.error && isErrorCode(answer.error.code) ? entryFor(answer.error.code).httpStatus : 200;
   return c.json({ intent, ...answer }, status as 200);
 });
 
@@ -55,11 +63,17 @@ async function directEvents(
   const out: PublicEvent[] = [];
   if (intent === "export") {
     const exp = await user.createExport(projectId, {}, platform);
-    out.push({ type: "action", action: "export" }, { type: "export", id: exp.id, status: exp.status, progress: exp.progress });
+    out.push(
+      { type: "action", action: "export" },
+      { type: "export", id: exp.id, status: exp.status, progress: exp.progress },
+    );
     out.push({ type: "text", text: DIRECT.exportStarted[lang] });
   } else if (intent === "credits") {
     const cr = await user.credits(platform);
-    out.push({ type: "action", action: "show-credits" }, { type: "text", text: DIRECT.credits[lang](cr.available, cr.frozen) });
+    out.push(
+      { type: "action", action: "show-credits" },
+      { type: "text", text: DIRECT.credits[lang](cr.available, cr.frozen) },
+    );
   } else if (intent === "status") {
     const p = await user.getProject(projectId, platform);
     out.push({ type: "action", action: "show-timeline" }, { type: "state", summary: p.summary, changes: [] });

@@ -5,7 +5,8 @@ import { chat, createProject, fake, newUser, sleep, waitFor } from "./helpers.ts
 beforeEach(() => fake.reset());
 
 const types = (events: { event: string }[]) => events.map((e) => e.event);
-const texts = (events: { event: string; data: any }[]) => events.filter((e) => e.event === "text").map((e) => e.data.text);
+const texts = (events: { event: string; data: any }[]) =>
+  events.filter((e) => e.event === "text").map((e) => e.data.text);
 
 describe("streaming a reply", () => {
   it("sends SSE with the headers wrangler dev and proxies need, and ends with done", async () => {
@@ -124,7 +125,11 @@ describe("failures", () => {
     for (const scenario of ["error-code", "error-data"]) {
       const r = await chat(u, p.id, `[scenario:${scenario}] hi`);
       const err = r.events.find((e) => e.event === "error");
-      expect(err?.data).toMatchObject({ code: expect.any(String), message: expect.any(String), hint: expect.any(String) });
+      expect(err?.data).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+        hint: expect.any(String),
+      });
       expect(types(r.events).at(-1)).toBe("done");
     }
   });

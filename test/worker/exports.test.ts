@@ -59,7 +59,10 @@ describe("export to a file in R2", () => {
         "x-skill-version": expect.stringMatching(/^\d+\.\d+\.\d+/),
         "x-skill-platform": "web",
       });
-      expect(renders[0].body).toMatchObject({ id: expect.stringMatching(/^render_\d+/), sessionId: expect.any(String) });
+      expect(renders[0].body).toMatchObject({
+        id: expect.stringMatching(/^render_\d+/),
+        sessionId: expect.any(String),
+      });
     });
   }
 

@@ -7,7 +7,11 @@ export const fake = fakeControl(env.UPSTREAM_URL);
 
 export interface Client {
   (path: string, init?: RequestInit): Promise<Response>;
-  json<T = any>(path: string, body?: unknown, init?: RequestInit): Promise<{ status: number; body: T; res: Response }>;
+  json<T = any>(
+    path: string,
+    body?: unknown,
+    init?: RequestInit,
+  ): Promise<{ status: number; body: T; res: Response }>;
   cookie(): string;
 }
 
@@ -60,14 +64,23 @@ export async function readSse(res: Response): Promise<{ events: SseEvent[]; raw:
   return { events, raw };
 }
 
-export async function createProject(user: Client, preset = "xiaohongshu", extra: Record<string, unknown> = {}) {
+export async function createProject(
+  user: Client,
+  preset = "xiaohongshu",
+  extra: Record<string, unknown> = {},
+) {
   const { status, body } = await user.json("/api/projects", { preset, ...extra });
   if (status !== 201) throw new Error(`create project: ${status} ${JSON.stringify(body)}`);
   return body as { id: string; title: string; preset: string; language: string };
 }
 
 /** Sends a chat message as SSE and returns its events. */
-export async function chat(user: Client, projectId: string, text: string, headers: Record<string, string> = {}) {
+export async function chat(
+  user: Client,
+  projectId: string,
+  text: string,
+  headers: Record<string, string> = {},
+) {
   const res = await user(`/api/projects/${projectId}/messages`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...headers },
@@ -79,7 +92,10 @@ export async function chat(user: Client, projectId: string, text: string, header
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` returns a value, or fails after `ms`. */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false>,
+  ms = 10_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();

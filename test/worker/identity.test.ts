@@ -33,7 +33,11 @@ describe("cookie identity", () => {
   it("refuses unsafe cookie requests from another origin with the JSON error shape", async () => {
     const u = newUser();
     await u.json("/api/me");
-    const res = await u.json("/api/projects", { preset: "douyin" }, { headers: { Origin: "https://evil.example" } });
+    const res = await u.json(
+      "/api/projects",
+      { preset: "douyin" },
+      { headers: { Origin: "https://evil.example" } },
+    );
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ code: "forbidden_origin" });
     expect(typeof res.body.error.message).toBe("string");
@@ -63,7 +67,9 @@ describe("API keys", () => {
     const key: string = minted.body.key;
     expect(key).toMatch(/^rs_u_[0-9a-f]{32}_[0-9a-f]{48}$/);
 
-    const viaKey = await SELF.fetch(`${ORIGIN}/api/projects`, { headers: { Authorization: `Bearer ${key}` } });
+    const viaKey = await SELF.fetch(`${ORIGIN}/api/projects`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(viaKey.status).toBe(200);
     const listed = (await viaKey.json()) as { projects: { id: string }[] };
     expect(listed.projects.map((p) => p.id)).toEqual([project.id]);

@@ -8,7 +8,18 @@ describe("presets", () => {
     const res = await SELF.fetch(`${ORIGIN}/api/presets`);
     const { presets } = (await res.json()) as { presets: any[] };
     const ids = presets.map((p) => p.id);
-    for (const id of ["xiaohongshu", "weixin", "weixin-channels", "douyin", "tiktok", "reels", "shorts", "bilibili", "promo-from-script", "clips-to-video"]) {
+    for (const id of [
+      "xiaohongshu",
+      "weixin",
+      "weixin-channels",
+      "douyin",
+      "tiktok",
+      "reels",
+      "shorts",
+      "bilibili",
+      "promo-from-script",
+      "clips-to-video",
+    ]) {
       expect(ids).toContain(id);
     }
     const xhs = presets.find((p) => p.id === "xiaohongshu");
@@ -31,14 +42,21 @@ describe("presets", () => {
 it("describes the API in OpenAPI", async () => {
   const doc = (await (await SELF.fetch(`${ORIGIN}/api/openapi.json`)).json()) as any;
   expect(doc.openapi).toBe("3.1.0");
-  for (const path of ["/api/projects", "/api/projects/{id}/messages", "/api/projects/{id}/exports", "/api/exports/{id}/download"]) {
+  for (const path of [
+    "/api/projects",
+    "/api/projects/{id}/messages",
+    "/api/projects/{id}/exports",
+    "/api/exports/{id}/download",
+  ]) {
     expect(doc.paths[path]).toBeDefined();
   }
 });
 
 describe("share links", () => {
   it("serves the app with per-preset Open Graph tags, escaping what the link carries", async () => {
-    const res = await SELF.fetch(`${ORIGIN}/p/xiaohongshu?title=${encodeURIComponent('My "shop" <b>')}&prompt=hello`);
+    const res = await SELF.fetch(
+      `${ORIGIN}/p/xiaohongshu?title=${encodeURIComponent('My "shop" <b>')}&prompt=hello`,
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<meta property="og:title" content="My &quot;shop&quot; &lt;b&gt;" />');
@@ -64,7 +82,9 @@ it("serves the SPA's index from the assets binding", async () => {
 it("answers unknown API paths with the JSON error shape", async () => {
   const res = await SELF.fetch(`${ORIGIN}/api/nothing-here`);
   expect(res.status).toBe(404);
-  expect(await res.json()).toMatchObject({ error: { code: "not_found", message: expect.any(String), hint: expect.any(String) } });
+  expect(await res.json()).toMatchObject({
+    error: { code: "not_found", message: expect.any(String), hint: expect.any(String) },
+  });
 });
 
 it("validates bodies with a clear 400", async () => {

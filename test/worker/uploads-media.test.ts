@@ -51,7 +51,9 @@ describe("GET /api/media/:key", () => {
     const p = await createProject(u);
     await uploadFile(u, p.id, mp4Bytes(MiB, 3), { name: "春天 sale.mp4" });
     const res = await SELF.fetch(lastUploadUrl((await fake.inspect()).requests));
-    expect(res.headers.get("Content-Disposition")).toBe(`inline; filename*=UTF-8''${encodeURIComponent("春天 sale.mp4")}`);
+    expect(res.headers.get("Content-Disposition")).toBe(
+      `inline; filename*=UTF-8''${encodeURIComponent("春天 sale.mp4")}`,
+    );
   });
 
   it("answers byte ranges", async () => {
@@ -72,7 +74,10 @@ describe("GET /api/media/:key", () => {
       tamper(link, (u) => u.searchParams.set("sig", flip(u.searchParams.get("sig")!))),
       tamper(link, (u) => u.searchParams.set("exp", String(Number(u.searchParams.get("exp")) + 3600))),
       tamper(link, (u) => (u.pathname = u.pathname.replace(/\.mp4$/, ".mov"))),
-      tamper(link, (u) => (u.pathname = u.pathname.replace(/upl_([0-9a-f])/, (_, c) => `upl_${c === "0" ? "1" : "0"}`))),
+      tamper(
+        link,
+        (u) => (u.pathname = u.pathname.replace(/upl_([0-9a-f])/, (_, c) => `upl_${c === "0" ? "1" : "0"}`)),
+      ),
       tamper(link, (u) => (u.search = "")),
       tamper(link, (u) => (u.pathname = u.pathname.replace("/upl_", "/..%2Fupl_"))),
     ];

@@ -61,7 +61,9 @@ describe("talking to the upstream", () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ tokenSource: "user" });
     expect((await u.json("/api/me")).body.tokenSource).toBe("user");
-    expect((await u.json("/api/me/upstream-token", { token: "not a token" }, { method: "PUT" })).status).toBe(400);
+    expect((await u.json("/api/me/upstream-token", { token: "not a token" }, { method: "PUT" })).status).toBe(
+      400,
+    );
   });
 
   it("never puts the upstream token in a response body, header or upstream URL", async () => {
@@ -71,7 +73,9 @@ describe("talking to the upstream", () => {
     const record = async (res: Response) => {
       const body = new TextDecoder().decode(await res.clone().arrayBuffer());
       const headers: string[] = [];
-      res.headers.forEach((v, k) => headers.push(`${k}: ${v}`));
+      res.headers.forEach((v, k) => {
+        headers.push(`${k}: ${v}`);
+      });
       seen.push(headers.join("\n"), body);
     };
     const p = await createProject(u);
