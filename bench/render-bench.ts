@@ -11,7 +11,7 @@ import { ffmpeg, resolverFor } from "../test/engine/helpers/media-fixtures.ts";
 import { WORKLOADS, type Workload } from "./render-workloads.ts";
 
 const RESULTS = new URL("./RESULTS.md", import.meta.url);
-const COMMAND = "npx tsx bench/render-bench.ts";
+const COMMAND = "npx tsx bench/render-bench.ts --runs 2";
 
 /** CPU seconds used by finished child processes (ffmpeg), from /proc/self/stat cutime + cstime. */
 function childCpuSeconds(): number {
@@ -24,11 +24,16 @@ interface Timing {
   cpu: number;
 }
 
+/** `--runs N`: render and bounds run N times, interleaved, keeping the fastest of each (the machine is shared). */
+const RUNS = Math.max(1, Number(process.argv[process.argv.indexOf("--runs") + 1]) || 1);
+
 async function timed(run: () => Promise<unknown>): Promise<Timing> {
   const [wall0, cpu0] = [performance.now(), childCpuSeconds()];
   await run();
   return { wall: (performance.now() - wall0) / 1000, cpu: childCpuSeconds() - cpu0 };
 }
+
+const faster = (a: Timing | undefined, b: Timing) => (a && a.wall <= b.wall ? a : b);
 
 interface Row {
   name: string;
@@ -43,10 +48,6 @@ interface Row {
 
 async function bench(w: Workload, dir: string): Promise<Row> {
   const out = join(dir, "out.mp4");
-  const render = await timed(() =>
-    renderDraft(w.draft, { outPath: out, resolveMedia: resolverFor(w.media) }),
-  );
-  const probe = await probeMedia(out);
   const { width, height, fps } = canvasOf(w.draft);
   const seconds = w.draft.d / 1000;
   const output = [
@@ -55,7 +56,7 @@ async function bench(w: Workload, dir: string): Promise<Row> {
     String(seconds),
     join(dir, "bound.mp4"),
   ];
-  // Bound 1: exactly the frames and sound the encoders received in the render, produced beforehand, encoded alone.
+  // Bound 1: exactly the frames and sound the encoders receive in the render, produced beforehand, encoded alone.
   const [raw, wav] = [join(dir, "frames.yuv"), join(dir, "mix.wav")];
   const graph = await buildRenderGraph(planRender(w.draft, resolverFor(w.media)), dir);
   await ffmpeg([
@@ -83,27 +84,27 @@ async function bench(w: Workload, dir: string): Promise<Row> {
     "-i",
     raw,
   ];
-  const sameFrames = await timed(() => ffmpeg([...rawVideo, "-i", wav, ...output]));
-  await rm(raw);
   // Bound 2: a synthetic moving pattern and a tone of the same size and length.
-  const synthetic = [
-    "-f",
-    "lavfi",
-    "-i",
-    `testsrc2=s=${width}x${height}:r=${fps}:d=${seconds}`,
-    "-f",
-    "lavfi",
-    "-i",
-    `sine=r=48000:d=${seconds}`,
-  ];
-  const testsrc = await timed(() => ffmpeg([...synthetic, ...output]));
+  const lavfi = ["-f", "lavfi", "-i", `testsrc2=s=${width}x${height}:r=${fps}:d=${seconds}`];
+  const synthetic = [...lavfi, "-f", "lavfi", "-i", `sine=r=48000:d=${seconds}`];
+  let [render, sameFrames, testsrc]: (Timing | undefined)[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    render = faster(
+      render,
+      await timed(() => renderDraft(w.draft, { outPath: out, resolveMedia: resolverFor(w.media) })),
+    );
+    sameFrames = faster(sameFrames, await timed(() => ffmpeg([...rawVideo, "-i", wav, ...output])));
+    testsrc = faster(testsrc, await timed(() => ffmpeg([...synthetic, ...output])));
+  }
+  await rm(raw);
+  const probe = await probeMedia(out);
   const budget = w.draft.m.budget;
   return {
     name: w.name,
     seconds,
-    render,
-    sameFrames,
-    testsrc,
+    render: render!,
+    sameFrames: sameFrames!,
+    testsrc: testsrc!,
     sizeMB: (await stat(out)).size / 2 ** 20,
     budgetMB: budget ? budget / 2 ** 20 : undefined,
     output: `${probe.width}×${probe.height} ${probe.fps} fps ${probe.videoCodec} ${probe.videoProfile} ${probe.pixFmt} + ${probe.audioCodec} ${probe.sampleRate} Hz, ${probe.duration.toFixed(2)} s, faststart ${probe.moovBeforeMdat}`,
@@ -111,6 +112,14 @@ async function bench(w: Workload, dir: string): Promise<Row> {
 }
 
 const f = (n: number, digits = 2) => n.toFixed(digits);
+
+/** The issue's aims, checked: faster than real time, and within 1.25× of each bound (wall time). */
+function verdict(r: Row): string {
+  const within = (bound: Timing) => (r.render.wall <= 1.25 * bound.wall ? "within" : "not within");
+  const realtime = r.render.wall < r.seconds ? "faster than real time" : "NOT faster than real time";
+  const budget = r.budgetMB ? (r.sizeMB <= r.budgetMB ? ", budget met" : ", BUDGET MISSED") : "";
+  return `Aims: ${realtime}; ${within(r.sameFrames)} 1.25× of the same-frames bound; ${within(r.testsrc)} 1.25× of testsrc2${budget}.`;
+}
 
 function section(rows: Row[], load: number[]): string {
   const lines = [
@@ -120,10 +129,11 @@ function section(rows: Row[], load: number[]): string {
     `Command: \`${COMMAND}\`. Load average before/after the run: ${load.map((l) => f(l)).join(" / ")} (the machine is shared).`,
     "",
     "Render = `renderDraft` end to end (one ffmpeg run + ffprobe check). Lower bounds run the same output settings",
-    "(x264 + AAC + faststart) on the same frame count and size with no decoding and no filters: *same frames* = exactly",
+    "(x264 + AAC + faststart) on the same frame count and size with no decoding and no filters: _same frames_ = exactly",
     "the frames and sound the encoders received in the render, written to raw YUV/WAV beforehand (the honest bound:",
-    "identical content); *testsrc2* = a synthetic moving pattern with a tone. Realtime = video seconds ÷",
+    "identical content); _testsrc2_ = a synthetic moving pattern with a tone. Realtime = video seconds ÷",
     "wall seconds. Ratio = render ÷ bound, by wall time and by CPU time (CPU is stable when other jobs share the cores).",
+    `Each figure is the fastest of ${RUNS} run(s).`,
     "",
     "| workload | render wall | realtime | render CPU | same-frames wall / CPU | ratio wall / CPU | testsrc2 wall / CPU | ratio wall / CPU | size |",
     "|---|---|---|---|---|---|---|---|---|",
@@ -135,7 +145,13 @@ function section(rows: Row[], load: number[]): string {
         `${f(r.sizeMB, 1)} MB${r.budgetMB ? ` (budget ${f(r.budgetMB, 0)} MB)` : ""} |`,
     ),
     "",
-    ...rows.map((r) => `- ${r.name}: ${r.output}`),
+    ...rows.map((r) => `- ${r.name}: ${r.output}. ${verdict(r)}`),
+    "",
+    "Where the time above the same-frames bound goes (measured by running the filter graph alone): decoding the",
+    "sources (≈3 ms per 1080×1920 H.264 frame on one thread), per-frame zoom scaling of stills (≈3 ms per frame;",
+    "pans are free crops), drawtext, and transition pieces (overlay fades/slides; xfade for wipe/zoom). The",
+    "testsrc2 bound is cheaper content than grainy photos or phone footage (compare it with the same-frames bound),",
+    "so its ratios mix renderer overhead with content difficulty; the same-frames ratio isolates the renderer.",
     "",
   ];
   return lines.join("\n");
@@ -157,7 +173,7 @@ function writeSection(text: string): void {
   writeFileSync(RESULTS, `${doc.trimEnd()}\n`);
 }
 
-const dir = await mkdtemp(join(tmpdir(), "reelsmith-bench-"));
+const dir = await mkdtemp(join(tmpdir(), "render-bench-"));
 try {
   const loadBefore = loadavg()[0];
   const rows: Row[] = [];

@@ -1,5 +1,4 @@
 // The audio mix: clip sound and music placed on the timeline with volumes and fades over a silent bed (always AAC-able).
-
 import { join } from "node:path";
 import type { FilterGraph } from "./filter-graph.ts";
 import { sec } from "./filter-graph.ts";
@@ -41,7 +40,7 @@ async function audioClipChain(
     await writeSynthLoop(loop, clip.mood);
     input = graph.addInput(loop, musicInputOptions(clip, 0));
   } else if (clip.media.kind === "video") {
-    // Clip sound reuses the input its video already opened (same options), so the file is demuxed once.
+    // A clip that plays whole (no transitions) gets its sound from the very input its picture uses.
     input = graph.addInput(clip.media.path, videoInputOptions(clip.trimIn, clip.duration));
   } else {
     input = graph.addInput(clip.media.path, musicInputOptions(clip, clip.media.duration));

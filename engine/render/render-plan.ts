@@ -149,44 +149,40 @@ const blackClip = (start: number, frames: number): VisualClip => ({
   fadeOut: 0,
 });
 
-export function planRender(draft: Draft, lookup: (src: string) => MediaItem | undefined): RenderPlan {
-  const all = draft.t.flatMap((t) =>
-    t.sg.map((seg) => {
-      const media = seg.src ? lookup(seg.src) : undefined;
-      return { seg, media, tt: t.tt, kind: segmentKind(seg, media) };
-    }),
-  );
-  const firstVisual = all
-    .filter((x) => x.tt === TrackType.Video && (x.kind === "video" || x.kind === "image") && x.media)
-    .sort((a, b) => a.seg.s - b.seg.s)[0]?.media;
-  const canvas = canvasOf(draft, firstVisual);
-  const toFrames = (ms: number) => Math.round((ms * canvas.fps) / 1000);
-  const frames = toFrames(draft.d > 0 ? draft.d : contentEnd(draft));
-  const duration = frames / canvas.fps;
+interface Item {
+  seg: Segment;
+  media?: MediaItem;
+  tt: number;
+  kind: NonNullable<Segment["k"]>;
+}
 
-  const visualItems = all
+const clampVolume = (v: number | undefined) => Math.max(0, Math.min(1, v ?? 1));
+
+/**
+ * Lays the video track out in frames. Each clip runs until the next one starts (a later segment cuts an
+ * earlier one); a transition into a clip extends the clip before it by the transition's length, so both
+ * are on screen while it plays. Gaps and the end are filled with black.
+ */
+function planVisuals(items: Item[], frames: number, toFrames: (ms: number) => number): VisualClip[] {
+  const placed = items
     .filter(
       (x) => x.tt === TrackType.Video && (x.kind === "video" || x.kind === "image" || x.kind === "color"),
     )
     .map((x) => ({ ...x, start: toFrames(x.seg.s), end: toFrames(x.seg.s + x.seg.d) }))
     .filter((x) => x.end > x.start && x.start < frames)
     .sort((a, b) => a.start - b.start);
-
   const visuals: VisualClip[] = [];
-  const audio: AudioClip[] = [];
   let cursor = 0;
-  visualItems.forEach((item, i) => {
+  placed.forEach(({ seg, media, kind, ...item }, i) => {
     const start = Math.max(item.start, cursor);
-    const end = Math.min(item.end, visualItems[i + 1]?.start ?? frames, frames);
+    const end = Math.min(item.end, placed[i + 1]?.start ?? frames, frames);
     if (end <= start) return;
     if (start > cursor) visuals.push(blackClip(cursor, start - cursor));
     const prev = visuals.at(-1);
-    const { seg, media } = item;
     const trFrames = seg.tr && prev ? Math.min(toFrames(seg.tr.d), end - start, prev.frames) : 0;
     if (prev && trFrames > 0) prev.frames += trFrames;
-    const kind = item.kind as VisualClip["kind"];
     visuals.push({
-      kind: media ? kind : "color",
+      kind: media ? (kind as VisualClip["kind"]) : "color",
       start,
       frames: end - start,
       transition: seg.tr && trFrames > 0 ? { type: seg.tr.type, frames: trFrames } : undefined,
@@ -195,51 +191,63 @@ export function planRender(draft: Draft, lookup: (src: string) => MediaItem | un
       fit: seg.fit ?? "crop",
       motion: seg.mo ?? (kind === "image" ? "zoom-in" : "none"),
       colors: (seg.bg?.length ? seg.bg : ["#000000"]).map((c) => ffmpegColor(c, "0x000000")),
-      volume: seg.v ?? 1,
+      volume: clampVolume(seg.v),
       fadeIn: (seg.fi ?? 0) / 1000,
       fadeOut: (seg.fo ?? 0) / 1000,
     });
     cursor = end;
   });
   if (cursor < frames) visuals.push(blackClip(cursor, frames - cursor));
+  return visuals;
+}
 
-  // Clip sound follows the clip, crossfading over transitions.
-  visuals.forEach((clip, i) => {
-    if (clip.kind !== "video" || !clip.media?.hasAudio) return;
+/** Clip sound follows its clip, tail included, crossfading over transitions. */
+function clipSound(visuals: VisualClip[], fps: number): AudioClip[] {
+  return visuals.flatMap((clip, i): AudioClip[] => {
+    if (clip.kind !== "video" || !clip.media?.hasAudio) return [];
     const outgoing = visuals[i + 1]?.transition?.frames ?? 0;
-    audio.push({
-      media: clip.media,
-      start: clip.start / canvas.fps,
-      duration: clip.frames / canvas.fps,
-      trimIn: clip.trimIn,
-      volume: clip.volume,
-      fadeIn: Math.max((clip.transition?.frames ?? 0) / canvas.fps, clip.fadeIn, EDGE_FADE),
-      fadeOut: Math.max(outgoing / canvas.fps, clip.fadeOut, EDGE_FADE),
-    });
+    return [
+      {
+        media: clip.media,
+        start: clip.start / fps,
+        duration: clip.frames / fps,
+        trimIn: clip.trimIn,
+        volume: clip.volume,
+        fadeIn: Math.max((clip.transition?.frames ?? 0) / fps, clip.fadeIn, EDGE_FADE),
+        fadeOut: Math.max(outgoing / fps, clip.fadeOut, EDGE_FADE),
+      },
+    ];
   });
+}
 
-  for (const { seg, media, tt, kind } of all) {
-    if (tt !== TrackType.Audio || (kind !== "audio" && kind !== "synth")) continue;
+/** Music and other sound on audio tracks: uploaded files, or synthesized by mood. */
+function planMusic(items: Item[], duration: number): AudioClip[] {
+  return items.flatMap(({ seg, media, tt, kind }): AudioClip[] => {
+    if (tt !== TrackType.Audio || (kind !== "audio" && kind !== "synth")) return [];
     const start = seg.s / 1000;
-    const dur = Math.min(seg.d / 1000, duration - start);
-    if (dur <= 0 || (kind === "audio" && !media)) continue;
-    audio.push({
-      media: kind === "audio" ? media : undefined,
-      mood: seg.mood,
-      start,
-      duration: dur,
-      trimIn: (seg.in ?? 0) / 1000,
-      volume: Math.max(0, Math.min(1, seg.v ?? 1)),
-      fadeIn: Math.max((seg.fi ?? 0) / 1000, EDGE_FADE),
-      fadeOut: Math.max((seg.fo ?? 0) / 1000, EDGE_FADE),
-    });
-  }
+    const length = Math.min(seg.d / 1000, duration - start);
+    if (length <= 0 || (kind === "audio" && !media)) return [];
+    return [
+      {
+        media: kind === "audio" ? media : undefined,
+        mood: seg.mood,
+        start,
+        duration: length,
+        trimIn: (seg.in ?? 0) / 1000,
+        volume: clampVolume(seg.v),
+        fadeIn: Math.max((seg.fi ?? 0) / 1000, EDGE_FADE),
+        fadeOut: Math.max((seg.fo ?? 0) / 1000, EDGE_FADE),
+      },
+    ];
+  });
+}
 
-  const texts: TextOverlay[] = all
+function planTexts(items: Item[], canvas: Canvas, duration: number): TextOverlay[] {
+  return items
     .filter((x) => x.kind === "text" && x.seg.tx?.trim())
     .map(({ seg }) => {
-      const role = seg.role ?? "caption";
-      const defaults = TEXT_DEFAULTS[role] ?? TEXT_DEFAULTS.caption;
+      const role = seg.role && seg.role in TEXT_DEFAULTS ? seg.role : "caption";
+      const defaults = TEXT_DEFAULTS[role];
       return {
         text: seg.tx!,
         role,
@@ -252,6 +260,25 @@ export function planRender(draft: Draft, lookup: (src: string) => MediaItem | un
       };
     })
     .filter((t) => t.end > t.start);
+}
 
-  return { canvas, frames, duration, visuals, texts, audio: audio.filter((a) => a.volume > 0) };
+export function planRender(draft: Draft, lookup: (src: string) => MediaItem | undefined): RenderPlan {
+  const items: Item[] = draft.t.flatMap((t) =>
+    t.sg.map((seg) => {
+      const media = seg.src ? lookup(seg.src) : undefined;
+      return { seg, media, tt: t.tt, kind: segmentKind(seg, media) };
+    }),
+  );
+  const firstVisual = items
+    .filter((x) => x.tt === TrackType.Video && (x.kind === "video" || x.kind === "image") && x.media)
+    .sort((a, b) => a.seg.s - b.seg.s)[0]?.media;
+  const canvas = canvasOf(draft, firstVisual);
+  const toFrames = (ms: number) => Math.round((ms * canvas.fps) / 1000);
+  const frames = toFrames(draft.d > 0 ? draft.d : contentEnd(draft));
+  const duration = frames / canvas.fps;
+  const visuals = planVisuals(items, frames, toFrames);
+  const audio = [...clipSound(visuals, canvas.fps), ...planMusic(items, duration)].filter(
+    (a) => a.volume > 0,
+  );
+  return { canvas, frames, duration, visuals, texts: planTexts(items, canvas, duration), audio };
 }

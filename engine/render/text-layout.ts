@@ -24,7 +24,7 @@ const WIDE =
 
 function charWidth(ch: string): number {
   if (WIDE.test(ch)) return 1;
-  if (/[A-Z0-9MW@%&]/.test(ch)) return 0.66;
+  if (/[A-Z0-9@%&]/.test(ch)) return 0.66;
   if (/[ il.,:;'!|]/.test(ch)) return 0.3;
   return 0.56;
 }
@@ -37,7 +37,9 @@ const TOKEN = /\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff0
 /** Greedy wrap of text into lines no wider than `maxEm` ems; over-long words break by characters. */
 export function wrapText(text: string, maxEm: number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+    // Control characters would draw as empty boxes.
+    const paragraph = raw.replace(/\p{Cc}/gu, " ");
     let line = "";
     const flush = () => {
       if (line.trim()) lines.push(line.trim());

@@ -125,6 +125,7 @@ describe("text layout", () => {
     expect(wrapText("the quick brown fox jumps", 6)).toEqual(["the quick", "brown fox", "jumps"]);
     expect(wrapText("春眠不觉晓处处闻啼鸟", 4)).toEqual(["春眠不觉", "晓处处闻", "啼鸟"]);
     expect(wrapText("a\nb", 10)).toEqual(["a", "b"]);
+    expect(wrapText("a\u0007b\tc", 10)).toEqual(["a b c"]);
   });
 
   it("balances lines instead of leaving an orphan", () => {
