@@ -87,7 +87,7 @@ export function noticeEvent(kind: NoticeKind, lang: Lang): Extract<ChatEvent, { 
 }
 
 /** After an edit that ended without text: the new summary and what changed. */
-export function stateEvent(before: Draft, after: Draft, lang: Lang): ChatEvent {
+export function stateEvent(before: Draft, after: Draft, lang: Lang): Extract<ChatEvent, { type: "state" }> {
   return {
     type: "state",
     summary: summarizeDraft(after, lang),

@@ -1,10 +1,9 @@
 // One chat turn: relay the upstream /run_sse as normalized events, watch for silence, recover from drops without re-sending.
 import { createParser } from "eventsource-parser";
 import { type ChatEvent, createChatNormalizer, noticeEvent, stateEvent } from "../core/chat-events.ts";
-import { classifyStreamData, Paths, runSseBody } from "../core/contract.ts";
+import { classifyStreamData, Paths, runSseBody, type StreamItem } from "../core/contract.ts";
 import type { Draft } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
-import { describeDraftChange } from "../core/timeline-summary.ts";
 import type { Config } from "./config.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
 import type { SessionService } from "./sessions.ts";
@@ -82,7 +81,7 @@ export class ChatRelay {
         return this.read(
           res,
           abort,
-          (data) => forward(normalizer.push(classifyStreamData(data))),
+          (item) => forward(normalizer.push(item)),
           () => emit(noticeEvent("still-working", lang)),
         );
       },
@@ -115,8 +114,9 @@ export class ChatRelay {
     lang: "en" | "zh",
     emit: (ev: ChatEvent) => void,
   ) {
-    const changes = describeDraftChange(before, after, lang);
-    emit(stateEvent(before, after, lang));
+    const state = stateEvent(before, after, lang);
+    emit(state);
+    const { changes } = state;
     const text = changes.length ? `${TEXT.recovered[lang]} ${changes.join("; ")}` : TEXT.noChange[lang];
     emit({ type: "text", text });
     this.projects.addTranscript(row.id, "agent", text);
@@ -129,7 +129,7 @@ export class ChatRelay {
   private async read(
     res: Response,
     abort: AbortController,
-    onData: (data: string) => void,
+    onItem: (item: StreamItem) => void,
     onSilence: () => void,
   ): Promise<StreamEnd> {
     if (!res.body) return { kind: "closed" };
@@ -143,7 +143,7 @@ export class ChatRelay {
           lastContent = Date.now();
           noticed = false;
         }
-        onData(ev.data);
+        onItem(item);
       },
     });
     const watchdog = setInterval(
