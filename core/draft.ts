@@ -7,6 +7,12 @@ export type TrackType = (typeof TrackType)[keyof typeof TrackType];
 
 export type TransitionKind = "fade" | "slide" | "wipe" | "zoom";
 export type TextPosition = "top" | "center" | "bottom";
+/** Named looks for on-screen text; the renderer draws each (plate, outline, highlight bar …) with automatic contrast. */
+export const TEXT_STYLES = ["clean", "plate", "outline", "highlight", "handwritten"] as const;
+export type TextStyleName = (typeof TEXT_STYLES)[number];
+/** Built-in synthesized music moods. */
+export const MUSIC_MOODS = ["upbeat", "calm", "cinematic", "lofi"] as const;
+export type MusicMood = (typeof MUSIC_MOODS)[number];
 export type TextRole = "title" | "caption" | "card";
 
 /**
@@ -38,8 +44,8 @@ export interface Segment {
   fo?: number;
   /** transition into this segment from the previous one */
   tr?: { type: TransitionKind; d: number };
-  /** text style: size in px at canvas height 1920, position, colour */
-  st?: { size?: number; pos?: TextPosition; color?: string; box?: boolean };
+  /** text style: size in px at canvas height 1920, position, colour (CSS hex), named look */
+  st?: { size?: number; pos?: TextPosition; color?: string; box?: boolean; style?: TextStyleName };
   /** fit of visual media on the canvas */
   fit?: "crop" | "blur";
   /** background colour(s) for generated cards, CSS hex */

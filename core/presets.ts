@@ -1,9 +1,30 @@
-// Platform presets: canvas, limits, encoding caps and starter instructions, in English and Chinese.
+// Platform presets: canvas, limits, encoding caps, look and safe zones, starter instructions, in English and Chinese.
+import type { MusicMood, TextStyleName, TransitionKind } from "./draft.ts";
 
 export interface Canvas {
   width: number;
   height: number;
   fps: number;
+}
+
+/** Pixels kept clear of text at the preset's canvas size, where the platform draws its own buttons and captions. */
+export interface SafeZone {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** What a preset's video looks like when the sentence says nothing more; the planner starts every draft from it. */
+export interface PresetLook {
+  /** seconds each photo stays on screen */
+  shotSec: number;
+  transition: { kind: TransitionKind; ms: number } | null;
+  /** built-in music mood when the preset promises music; null: silent unless asked */
+  music: MusicMood | null;
+  textStyle: TextStyleName;
+  /** words for on-screen text asked for without words ("add text overlays") */
+  hook: { en: string; zh: string };
 }
 
 export interface Preset {
@@ -35,10 +56,16 @@ export interface Preset {
   };
   /** what the preset asks of the agent when a project starts */
   starter: { en: string; zh: string };
+  look: PresetLook;
+  safeZone: SafeZone;
 }
 
 const MB = 1024 * 1024;
 const vertical: Canvas = { width: 1080, height: 1920, fps: 30 };
+/** Vertical feeds cover the top (status, tabs), the bottom (caption, music, progress) and the right (buttons). */
+const feedSafe: SafeZone = { top: 250, bottom: 460, left: 60, right: 180 };
+const chatSafe: SafeZone = { top: 96, bottom: 96, left: 54, right: 54 };
+const fade = (ms: number) => ({ kind: "fade", ms }) as const;
 const landscape: Canvas = { width: 1920, height: 1080, fps: 30 };
 
 function encoding(maxVideoKbps: number) {
@@ -80,6 +107,14 @@ export const PRESETS: readonly Preset[] = [
       en: "Make a vertical Xiaohongshu video with a title and background music.",
       zh: "做一个小红书竖屏视频，加标题和背景音乐。",
     },
+    look: {
+      shotSec: 3.5,
+      transition: fade(500),
+      music: "calm",
+      textStyle: "plate",
+      hook: { en: "Little things I love ✨", zh: "今日好物分享 ✨" },
+    },
+    safeZone: feedSafe,
   }),
   preset({
     id: "weixin",
@@ -96,6 +131,14 @@ export const PRESETS: readonly Preset[] = [
     outputBudgetBytes: 25 * MB,
     maxVideoKbps: 6000,
     starter: { en: "Compress this video to send on WeChat.", zh: "把这段视频压缩一下发微信。" },
+    look: {
+      shotSec: 3,
+      transition: null,
+      music: null,
+      textStyle: "clean",
+      hook: { en: "Sharing a moment with you", zh: "分享一下 😊" },
+    },
+    safeZone: chatSafe,
   }),
   preset({
     id: "weixin-channels",
@@ -109,6 +152,14 @@ export const PRESETS: readonly Preset[] = [
     defaultDurationSec: 30,
     maxUploadBytes: 200 * MB,
     starter: { en: "Make a vertical WeChat Channels video.", zh: "做一个视频号竖屏视频。" },
+    look: {
+      shotSec: 3,
+      transition: fade(500),
+      music: null,
+      textStyle: "plate",
+      hook: { en: "Worth a look 👍", zh: "值得一看 👍" },
+    },
+    safeZone: feedSafe,
   }),
   preset({
     id: "douyin",
@@ -125,6 +176,14 @@ export const PRESETS: readonly Preset[] = [
       en: "Make a punchy vertical Douyin video with music.",
       zh: "做一个有节奏感的抖音竖屏视频，配上音乐。",
     },
+    look: {
+      shotSec: 2,
+      transition: { kind: "zoom", ms: 300 } as const,
+      music: "upbeat",
+      textStyle: "outline",
+      hook: { en: "Watch till the end 👀", zh: "看到最后有惊喜 👀" },
+    },
+    safeZone: feedSafe,
   }),
   preset({
     id: "tiktok",
@@ -138,6 +197,14 @@ export const PRESETS: readonly Preset[] = [
       en: "Make a vertical TikTok video with captions and music.",
       zh: "做一个 TikTok 竖屏视频，带字幕和音乐。",
     },
+    look: {
+      shotSec: 2,
+      transition: { kind: "slide", ms: 300 } as const,
+      music: "upbeat",
+      textStyle: "highlight",
+      hook: { en: "You need to see this 👀", zh: "一定要看到最后 👀" },
+    },
+    safeZone: feedSafe,
   }),
   preset({
     id: "reels",
@@ -153,6 +220,14 @@ export const PRESETS: readonly Preset[] = [
       en: "Make a vertical Instagram Reel with music.",
       zh: "做一个 Instagram Reels 竖屏视频，配上音乐。",
     },
+    look: {
+      shotSec: 2.5,
+      transition: fade(400),
+      music: "upbeat",
+      textStyle: "plate",
+      hook: { en: "Save this for later 📌", zh: "先收藏再看 📌" },
+    },
+    safeZone: feedSafe,
   }),
   preset({
     id: "shorts",
@@ -168,6 +243,14 @@ export const PRESETS: readonly Preset[] = [
       en: "Make a vertical YouTube Short with a title.",
       zh: "做一个带标题的 YouTube Shorts 竖屏视频。",
     },
+    look: {
+      shotSec: 2.5,
+      transition: fade(400),
+      music: null,
+      textStyle: "outline",
+      hook: { en: "Wait for it… 👀", zh: "等到最后 👀" },
+    },
+    safeZone: feedSafe,
   }),
   preset({
     id: "bilibili",
@@ -178,6 +261,14 @@ export const PRESETS: readonly Preset[] = [
     defaultDurationSec: 60,
     maxVideoKbps: 10000,
     starter: { en: "Make a landscape Bilibili video with a title.", zh: "做一个带标题的哔哩哔哩横屏视频。" },
+    look: {
+      shotSec: 4,
+      transition: fade(600),
+      music: null,
+      textStyle: "clean",
+      hook: { en: "The full story", zh: "完整记录来了" },
+    },
+    safeZone: { top: 54, bottom: 120, left: 96, right: 96 },
   }),
   preset({
     id: "promo-from-script",
@@ -193,6 +284,14 @@ export const PRESETS: readonly Preset[] = [
       en: "Turn this script into a 30-second promotional video.",
       zh: "把这段脚本做成 30 秒的宣传视频。",
     },
+    look: {
+      shotSec: 3,
+      transition: fade(500),
+      music: "upbeat",
+      textStyle: "plate",
+      hook: { en: "Don't miss out 🔥", zh: "限时推荐 🔥" },
+    },
+    safeZone: feedSafe,
   }),
   preset({
     id: "clips-to-video",
@@ -208,6 +307,14 @@ export const PRESETS: readonly Preset[] = [
       en: "Join these clips into a 60-second video with transitions and music.",
       zh: "把这些片段合成一个 60 秒的视频，加转场和音乐。",
     },
+    look: {
+      shotSec: 3,
+      transition: fade(500),
+      music: "upbeat",
+      textStyle: "clean",
+      hook: { en: "Highlights 🎬", zh: "精彩合集 🎬" },
+    },
+    safeZone: feedSafe,
   }),
 ];
 
