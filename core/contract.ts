@@ -282,13 +282,21 @@ export type RenderRequest = z.infer<typeof RenderRequest>;
 export const RenderStatus = z.enum(["pending", "processing", "completed", "failed"]);
 export type RenderStatus = z.infer<typeof RenderStatus>;
 
-/** Shape A: {"taskId","status","progress","output":{url,duration,size}} */
+/**
+ * Shape A: {"taskId","status","progress","output":{url,duration,size}}. Reelsmith's engine adds a poster image
+ * (`output.cover` here, `coverUrl` in shape B); NemoVideo sends none, and readers treat it as optional.
+ */
 const RenderPollA = z.object({
   taskId: z.string(),
   status: RenderStatus,
   progress: z.number().optional(),
   output: z
-    .object({ url: z.string().optional(), duration: z.number().optional(), size: z.number().optional() })
+    .object({
+      url: z.string().optional(),
+      duration: z.number().optional(),
+      size: z.number().optional(),
+      cover: z.string().optional(),
+    })
     .nullish(),
   error: z.string().nullish(),
 });
@@ -300,6 +308,7 @@ const RenderPollB = z.object({
     status: RenderStatus,
     progress: z.number().optional(),
     outputUrl: z.string().nullish(),
+    coverUrl: z.string().nullish(),
     error: z.string().nullish(),
     createdAt: z.number().optional(),
     completedAt: z.number().nullish(),
@@ -311,6 +320,8 @@ export interface RenderProgress {
   status: RenderStatus;
   progress: number;
   url?: string;
+  /** poster image of the finished video, when the upstream makes one */
+  coverUrl?: string;
   error?: string;
   size?: number;
   duration?: number;
@@ -326,6 +337,7 @@ export function readRenderPoll(body: unknown): RenderProgress | null {
       status: v.status,
       progress: clampProgress(v.progress, v.status),
       url: v.output?.url,
+      coverUrl: v.output?.cover,
       size: v.output?.size,
       duration: v.output?.duration,
       error: v.error ?? undefined,
@@ -339,6 +351,7 @@ export function readRenderPoll(body: unknown): RenderProgress | null {
       status: v.status,
       progress: clampProgress(v.progress, v.status),
       url: v.outputUrl ?? undefined,
+      coverUrl: v.coverUrl ?? undefined,
       error: v.error ?? undefined,
     };
   }
@@ -357,7 +370,7 @@ export function renderPollShapeA(p: RenderProgress) {
     taskId: p.id,
     status: p.status,
     progress: p.progress,
-    output: p.url ? { url: p.url, duration: p.duration, size: p.size } : null,
+    output: p.url ? { url: p.url, duration: p.duration, size: p.size, cover: p.coverUrl } : null,
     ...(p.error ? { error: p.error } : {}),
   };
 }
@@ -370,6 +383,7 @@ export function renderPollShapeB(p: RenderProgress & { createdAt: number; comple
       status: p.status,
       progress: p.progress,
       outputUrl: p.url ?? null,
+      ...(p.coverUrl ? { coverUrl: p.coverUrl } : {}),
       createdAt: p.createdAt,
       completedAt: p.completedAt ?? null,
       ...(p.error ? { error: p.error } : {}),
