@@ -1,0 +1,123 @@
+// Reads sound edits from a clause: background music (add, mood, source, volume, removal) and the clips' own sound.
+import type { MusicMood } from "../../../core/draft.ts";
+import type { EditCommand } from "../../../core/edit-commands.ts";
+import { direction, explicitFactor, intensity } from "./amounts.ts";
+import type { ClauseView } from "./clause.ts";
+
+const TEXT = ["title", "captions", "overlays", "text", "cards"] as const;
+
+/** A volume change in the clause, if any: an absolute percent, a factor, or a relative step. */
+function volumeOf(v: ClauseView, soundTarget: boolean): EditCommand | null {
+  const percent = v.amounts("percent").at(-1);
+  // With sound as the subject, "bigger"/"smaller" (调大, 小一点) mean louder/quieter.
+  const sign = direction(
+    v,
+    soundTarget ? ["louder", "up", "bigger", "more"] : ["louder", "up"],
+    soundTarget ? ["quieter", "down", "smaller"] : ["quieter", "down"],
+  );
+  if (percent) {
+    v.use(percent, ...v.concepts("to", "down", "up", "change", "volume"));
+    // "up by 10%" is a step; "to 10%", "10%" are levels.
+    const by = v.words().some((w) => /^by$|^了$/i.test(w));
+    return by && sign
+      ? { cmd: "musicVolume", change: (sign * percent.value) / 100 }
+      : { cmd: "musicVolume", percent: Math.min(100, percent.value) };
+  }
+  const factor = explicitFactor(v);
+  if (factor && (sign || v.has("volume")))
+    return { cmd: "musicVolume", factor: sign < 0 && factor > 1 ? 1 / factor : factor };
+  if (!sign) return null;
+  const step = { 0.5: 0.08, 1: 0.15, 2: 0.3 }[intensity(v)] ?? 0.15;
+  v.use(...v.concepts("volume", "change", "to"));
+  return { cmd: "musicVolume", change: sign * step };
+}
+
+function musicChoice(v: ClauseView): EditCommand {
+  const mood = v.concepts("mood").at(-1);
+  const mine = v.concepts("mine");
+  const builtIn = v.concepts("builtIn");
+  const different = v.concepts("different");
+  v.use(mood, ...mine, ...builtIn, ...different, ...v.concepts("add", "change", "keep", "more"));
+  return {
+    cmd: "music",
+    ...(mood && { mood: mood.value as MusicMood }),
+    ...(mine.length ? { source: "upload" as const } : builtIn.length ? { source: "builtIn" as const } : {}),
+    ...(different.length && !mood && { different: true }),
+  };
+}
+
+export function readSound(v: ClauseView): EditCommand[] {
+  const music = v.concepts("music")[0];
+  const source = v.concepts("sourceSound")[0];
+  const generic = v.concepts("volume")[0];
+  const textTarget = v.has(...TEXT);
+  const commands: EditCommand[] = [];
+
+  if (source) {
+    v.use(source);
+    const polarity = v.polarity(source);
+    const percent = v.amounts("percent").at(-1);
+    const only = v.concepts("only").find((o) => music && v.indexOf(o) < v.indexOf(music));
+    if (only) {
+      // "only music", 只要音乐: the clips go quiet under the music.
+      v.use(only);
+      commands.push({ cmd: "sourceSound", on: false });
+    } else if (polarity === "remove") {
+      v.use(...v.concepts("remove", "without", "mute"));
+      commands.push({ cmd: "sourceSound", on: false });
+    } else {
+      v.use(percent, ...v.concepts("keep", "add", "change", "revert", "original", "to"));
+      commands.push({ cmd: "sourceSound", on: true, ...(percent && { percent: percent.value }) });
+    }
+    if (!music) return commands;
+  }
+
+  if (music) {
+    v.use(music, generic);
+    const only = v.concepts("only").find((o) => v.indexOf(o) < v.indexOf(music));
+    if (only && !source) {
+      v.use(only);
+      commands.push({ cmd: "sourceSound", on: false }, musicChoice(v));
+      return commands;
+    }
+    const polarity = v.polarity(music);
+    const volume = volumeOf(v, true);
+    if (polarity === "remove" && !volume) {
+      v.use(...v.concepts("remove", "without", "mute", "neg"));
+      commands.push({ cmd: "removeMusic" });
+      return commands;
+    }
+    if (v.has("mood", "mine", "builtIn", "different") || (!volume && polarity !== "change")) {
+      commands.push(musicChoice(v));
+    } else if (!volume) {
+      // "change the music", 换个音乐: another track.
+      v.use(...v.concepts("change"));
+      commands.push({ cmd: "music", different: true });
+    }
+    if (volume) commands.push(volume);
+    return commands;
+  }
+
+  if (generic && !textTarget) {
+    v.use(generic);
+    if (v.polarity(generic) === "remove") {
+      // "no sound", "mute it": silent.
+      v.use(...v.concepts("remove", "without", "mute"));
+      return [{ cmd: "removeMusic" }, { cmd: "sourceSound", on: false }];
+    }
+    const volume = volumeOf(v, true);
+    return volume ? [volume] : [];
+  }
+
+  // No sound named: "it's too loud", "a bit quieter", "make it more upbeat", "mute it".
+  if (textTarget || v.has("transition", "shot", "photo", "clip")) return [];
+  const mood = v.concepts("mood");
+  if (mood.length && !v.has("transitionKind")) return [musicChoice(v)];
+  const mute = v.concepts("mute");
+  if (mute.length && !v.has("neg")) {
+    v.use(...mute);
+    return [{ cmd: "removeMusic" }, { cmd: "sourceSound", on: false }];
+  }
+  const volume = volumeOf(v, false);
+  return volume ? [volume] : [];
+}
