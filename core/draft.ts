@@ -31,6 +31,8 @@ export interface Segment {
   src?: string;
   /** trim: offset into the source, ms */
   in?: number;
+  /** trim: end point in the source the user chose, ms (the timeline may use less of it) */
+  out?: number;
   /** display name ("city timelapse", "Lo-fi") */
   n?: string;
   /** text content (text tracks) */
@@ -73,6 +75,22 @@ export interface DraftMeta {
   budget?: number;
   /** preset id the draft was planned for */
   preset?: string;
+  /** the local engine's record of choices the user made, so later turns keep them */
+  plan?: PlanChoices;
+}
+
+/** Choices the local engine's planner keeps between turns; other upstreams leave them out. */
+export interface PlanChoices {
+  /** the user fixed the length ("make it 15 seconds"); otherwise it follows the media */
+  lengthFixed?: boolean;
+  /** seconds per photo the user asked for, ms */
+  photoMs?: number;
+  /** the user set the music level; otherwise it follows whether clips have their own sound */
+  musicLevelFixed?: boolean;
+  /** the transition chosen, kept while there is only one shot to show it */
+  transition?: { type: TransitionKind; d: number };
+  /** captions follow the shots, one line each */
+  captionsPerShot?: boolean;
 }
 
 export interface Draft {

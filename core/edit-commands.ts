@@ -130,6 +130,10 @@ export const EditCommand = z.discriminatedUnion("cmd", [
     percent: z.number().min(0).max(100).optional().describe("absolute level"),
     change: z.number().min(-1).max(1).optional().describe("relative step, e.g. -0.15 for a bit quieter"),
     factor: z.number().min(0).max(4).optional().describe("e.g. 0.5 for half as loud"),
+    anySound: z
+      .boolean()
+      .optional()
+      .describe('no sound was named ("too loud"): the music if there is any, else the clips\' own sound'),
   }),
   z.object({ cmd: z.literal("removeMusic") }),
   z

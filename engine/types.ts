@@ -27,6 +27,8 @@ export interface PlanInput {
   media: MediaItem[];
   /** earlier drafts, oldest first, for undo */
   history: Draft[];
+  /** undone drafts, the next redo last */
+  future?: Draft[];
   /** preset id if the session was created for one (task_name may carry it) */
   presetId?: string;
 }
@@ -39,8 +41,11 @@ export interface PlanResult {
   /** the tool call the engine reports around the edit; null when no edit happened */
   tool: { name: string; args: Record<string, unknown> } | null;
   changed: boolean;
-  /** true when the turn was an undo (the server pops history instead of pushing) */
-  undo?: boolean;
+  /** the session's undo and redo stacks after the turn */
+  history: Draft[];
+  future: Draft[];
+  /** the message also asked for the export, and the draft is ready for it */
+  exportRequested: boolean;
 }
 
 export interface RenderOptions {

@@ -1,5 +1,5 @@
 // Compares the draft before and after a turn and lists what changed, as typed facts for the reply and the tool call.
-import type { Draft, TextPosition, TransitionKind } from "../../core/draft.ts";
+import type { Draft, TextPosition, TextStyleName, TransitionKind } from "../../core/draft.ts";
 import { TrackType } from "../../core/draft.ts";
 import type { Canvas } from "../../core/presets.ts";
 import type { MediaItem } from "../types.ts";
@@ -13,11 +13,29 @@ export type Change =
   | { kind: "duration"; fromMs: number; toMs: number }
   /** the shot list or its timing */
   | { kind: "shots"; photos: number; clips: number; photoMs?: number; trimmed: number }
+  /** the same shots in a new order */
+  | { kind: "order"; names: string[] }
+  /** the part of a clip that plays */
+  | { kind: "trim"; name: string; inMs: number; outMs: number }
   | { kind: "transition"; from: TransitionKind | null; to: TransitionKind | null; ms: number }
-  | { kind: "text"; block: TextBlockName; from: string[]; to: string[]; pos?: TextPosition }
-  | { kind: "textStyle"; block: TextBlockName; size?: [number, number]; pos?: [TextPosition, TextPosition] }
+  | {
+      kind: "text";
+      block: TextBlockName;
+      from: string[];
+      to: string[];
+      pos?: TextPosition;
+      perShot?: boolean;
+    }
+  | {
+      kind: "textStyle";
+      block: TextBlockName;
+      size?: [number, number];
+      pos?: [TextPosition, TextPosition];
+      color?: string;
+      style?: TextStyleName;
+    }
   | { kind: "music"; from: Music | null; to: Music | null; fadeOutMs: number }
-  | { kind: "clipAudio"; on: boolean }
+  | { kind: "clipAudio"; on: boolean; level: number }
   | { kind: "budget"; from?: number; to?: number };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -31,6 +49,10 @@ function shotsChange(before: Draft, after: Draft, spec: Spec): Change | null {
   const [old, now] = [shotsOf(before), shotsOf(after)];
   const key = (segs: typeof old) => segs.map((s) => [s.src, s.d]);
   if (!now.length || same(key(old), key(now))) return null;
+  // Same shots, new order: say the order, not the counts.
+  const sources = (segs: typeof old) => segs.map((s) => s.src);
+  if (old.length && !same(sources(old), sources(now)) && same(sources(old).sort(), sources(now).sort()))
+    return { kind: "order", names: now.map((s) => s.n ?? "") };
   const photos = now.filter((s) => s.k === "image");
   const clips = spec.visuals.filter((v) => v.kind === "video");
   const trimmed = now.filter((s, i) => s.k === "video" && s.d < (spec.visuals[i]?.sourceMs ?? s.d)).length;
@@ -39,12 +61,28 @@ function shotsChange(before: Draft, after: Draft, spec: Spec): Change | null {
   return { kind: "shots", photos: photos.length, clips: clips.length, ...(photoMs && { photoMs }), trimmed };
 }
 
+/** Clips whose kept part changed, by source. */
+function trimChanges(a: Spec, b: Spec): Change[] {
+  return b.visuals.flatMap((v): Change[] => {
+    const was = a.visuals.find((x) => x.src === v.src);
+    if (v.kind !== "video" || !was || ((was.inMs ?? 0) === (v.inMs ?? 0) && was.outMs === v.outMs)) return [];
+    return [{ kind: "trim", name: v.name, inMs: v.inMs ?? 0, outMs: v.outMs ?? v.sourceMs ?? 0 }];
+  });
+}
+
 function textChanges(a: Spec, b: Spec): Change[] {
   return (["title", "overlays", "captions", "cards"] as const).flatMap((block): Change[] => {
     const [from, to] = [a[block], b[block]];
     if (!same(from?.lines ?? [], to?.lines ?? [])) {
       return [
-        { kind: "text", block, from: from?.lines ?? [], to: to?.lines ?? [], ...(to && { pos: to.pos }) },
+        {
+          kind: "text",
+          block,
+          from: from?.lines ?? [],
+          to: to?.lines ?? [],
+          ...(to && { pos: to.pos }),
+          ...(block === "captions" && b.captionsPerShot && { perShot: true }),
+        },
       ];
     }
     if (!from || !to || same(from, to)) return [];
@@ -54,6 +92,8 @@ function textChanges(a: Spec, b: Spec): Change[] {
         block,
         ...(from.size !== to.size && { size: [from.size, to.size] as [number, number] }),
         ...(from.pos !== to.pos && { pos: [from.pos, to.pos] as [TextPosition, TextPosition] }),
+        ...(from.color !== to.color && to.color && { color: to.color }),
+        ...(from.style !== to.style && to.style && { style: to.style }),
       },
     ];
   });
@@ -70,6 +110,7 @@ export function diffDrafts(before: Draft, after: Draft, media: MediaItem[]): Cha
   if (before.d !== after.d) changes.push({ kind: "duration", fromMs: before.d, toMs: after.d });
   const shots = shotsChange(before, after, b);
   if (shots) changes.push(shots);
+  changes.push(...trimChanges(a, b));
   if (!same(a.transition?.type ?? null, b.transition?.type ?? null)) {
     changes.push({
       kind: "transition",
@@ -84,7 +125,7 @@ export function diffDrafts(before: Draft, after: Draft, media: MediaItem[]): Cha
     changes.push({ kind: "music", from: a.music, to: b.music, fadeOutMs });
   }
   if (a.clipVolume !== b.clipVolume && b.visuals.some((v) => v.hasAudio))
-    changes.push({ kind: "clipAudio", on: b.clipVolume > 0 });
+    changes.push({ kind: "clipAudio", on: b.clipVolume > 0, level: b.clipVolume });
   if (a.budget !== b.budget)
     changes.push({ kind: "budget", ...(a.budget && { from: a.budget }), ...(b.budget && { to: b.budget }) });
   return changes;
@@ -100,10 +141,14 @@ export function toolArgs(changes: Change[]): Record<string, unknown> {
     if (c.kind === "shots") args.shots = { photos: c.photos, clips: c.clips, trimmed: c.trimmed };
     if (c.kind === "transition") args.transition = c.to ? { type: c.to, duration_ms: c.ms } : null;
     if (c.kind === "text") args[c.block] = c.block === "title" ? (c.to[0] ?? null) : c.to;
-    if (c.kind === "textStyle") args[`${c.block}_style`] = { size: c.size?.[1], position: c.pos?.[1] };
+    if (c.kind === "textStyle")
+      args[`${c.block}_style`] = { size: c.size?.[1], position: c.pos?.[1], color: c.color, style: c.style };
     if (c.kind === "music")
       args.music = c.to ? { kind: c.to.k, name: c.to.name, mood: c.to.mood, volume: c.to.v } : null;
-    if (c.kind === "clipAudio") args.clip_audio = c.on;
+    if (c.kind === "clipAudio") args.clip_audio = c.on ? c.level : 0;
+    if (c.kind === "order") args.order = c.names;
+    if (c.kind === "trim")
+      args.trim = [...((args.trim as unknown[]) ?? []), { clip: c.name, in_ms: c.inMs, out_ms: c.outMs }];
     if (c.kind === "budget") args.budget_bytes = c.to ?? null;
   }
   return args;

@@ -1,8 +1,7 @@
 // Reads a spec back from a draft the planner laid out, so follow-up edits re-plan from what is on the timeline.
-import { type Draft, type Segment, TrackType } from "../../core/draft.ts";
+import { type Draft, type MusicMood, type Segment, TrackType } from "../../core/draft.ts";
 import { DEFAULT_PRESET_ID, getPreset } from "../../core/presets.ts";
 import type { MediaItem } from "../types.ts";
-import type { Mood } from "./ops.ts";
 import { DEFAULTS, type Spec, type TextBlock, type TextBlockName, type Visual } from "./spec.ts";
 
 /** Finds the media item a segment points at; engine URLs change host between runs, so the path tail decides. */
@@ -29,8 +28,14 @@ export function visualFromMedia(m: MediaItem): Visual {
 function readVisual(seg: Segment, media: MediaItem[]): Visual | null {
   if (seg.k !== "image" && seg.k !== "video") return null;
   const item = findMedia(media, seg.src);
-  if (item) return visualFromMedia(item);
+  // A trim the user chose: the clip starts later than 0, or stops before its end.
+  const trim = {
+    ...(seg.in && { inMs: seg.in }),
+    ...(seg.out !== undefined && { outMs: seg.out }),
+  };
+  if (item) return { ...visualFromMedia(item), ...trim };
   return {
+    ...trim,
     kind: seg.k,
     src: seg.src ?? "",
     name: seg.n ?? "",
@@ -47,6 +52,8 @@ function blockOf(name: TextBlockName, segs: Segment[]): TextBlock | null {
     lines: segs.map((s) => s.tx ?? ""),
     size: st.size ?? DEFAULTS.size[name],
     pos: st.pos ?? DEFAULTS.pos[name],
+    ...(st.color && { color: st.color }),
+    ...(st.style && { style: st.style }),
   };
 }
 
@@ -73,7 +80,7 @@ export function readSpec(draft: Draft, media: MediaItem[], presetId?: string): S
       text.filter((s) => blockNameOf(s) === name),
     );
   const bgm = segsOf(TrackType.Audio)[0];
-  const { width, height, fps } = draft.m;
+  const { width, height, fps, plan = {} } = draft.m;
   return {
     canvas:
       width && height
@@ -82,20 +89,24 @@ export function readSpec(draft: Draft, media: MediaItem[], presetId?: string): S
     preset: preset?.id ?? DEFAULT_PRESET_ID,
     ...(draft.m.budget !== undefined && { budget: draft.m.budget }),
     durationMs: videoSegs.length ? draft.d : 0,
+    lengthFixed: plan.lengthFixed === true,
+    ...(plan.photoMs && { photoMs: plan.photoMs }),
     visuals,
-    transition: withTr?.tr ? { ...withTr.tr } : null,
+    transition: withTr?.tr ? { ...withTr.tr } : plan.transition ? { ...plan.transition } : null,
     clipVolume: clip?.v ?? 1,
     title: block("title"),
     overlays: block("overlays"),
     captions: block("captions"),
+    captionsPerShot: plan.captionsPerShot === true,
     cards: block("cards"),
+    musicLevelFixed: plan.musicLevelFixed === true,
     music: bgm
       ? {
           k: bgm.k === "synth" ? "synth" : "audio",
           ...(bgm.src && { src: bgm.src }),
-          ...(bgm.mood && { mood: bgm.mood as Mood }),
+          ...(bgm.mood && { mood: bgm.mood as MusicMood }),
           name: bgm.n ?? "Music",
-          v: bgm.v ?? DEFAULTS.musicVolume,
+          v: bgm.v ?? DEFAULTS.musicUnderClips,
         }
       : null,
   };

@@ -1,40 +1,56 @@
-// Writes a turn's reply in the user's language: exactly what changed and why, or honestly what it can do instead.
-import type { Draft } from "../../core/draft.ts";
-import { isReady } from "../../core/draft.ts";
+// Writes a turn's reply in the user's language: what history steps did, what changed, and every part not carried out.
 import type { Change } from "./changes.ts";
 import type { Lang } from "./language.ts";
 import type { Note } from "./notes.ts";
-import type { ParsedInstruction } from "./ops.ts";
 import { en } from "./phrases-en.ts";
 import { zh } from "./phrases-zh.ts";
 
 const BOOKS = { en, zh };
-const sentences = (lang: Lang, parts: string[]) => parts.filter(Boolean).join(lang === "zh" ? "" : " ");
 
-export function editReply(lang: Lang, changes: Change[], notes: Note[]): string {
-  const book = BOOKS[lang];
-  const head = changes.length ? book.done(changes.map(book.change)) : notes.length ? "" : book.nothingChanged;
-  return sentences(lang, [head, ...new Set(notes.map(book.note))]);
+export interface HistoryStep {
+  kind: "undo" | "redo" | "revert";
+  steps: number;
+  target?: string;
+  changes: Change[];
 }
 
-export function undoReply(lang: Lang, changes: Change[] | null): string {
-  const book = BOOKS[lang];
-  return changes ? book.undone(changes.map(book.change)) : book.nothingToUndo;
+/** Everything a turn did or declined, for the reply to account for. */
+export interface TurnReport {
+  history: HistoryStep[];
+  changes: Change[];
+  notes: Note[];
+  /** no media and no script to build from */
+  needsContent: boolean;
+  /** the message asked what Reelsmith can do, or nothing in it could be done */
+  capabilities: boolean;
+  /** nothing in the message could be carried out or declined */
+  nothingUnderstood: boolean;
+  /** only thanks or greetings */
+  chatOnly: boolean;
 }
 
-export function needsContentReply(lang: Lang, notes: Note[]): string {
-  return sentences(lang, [...notes.map(BOOKS[lang].note), BOOKS[lang].needsContent]);
-}
-
-/** A turn with no edit in it: an export request, a question, something unsupported, or words it did not follow. */
-export function answerReply(lang: Lang, parsed: ParsedInstruction, draft: Draft): string {
+export function writeReply(lang: Lang, r: TurnReport): string {
   const book = BOOKS[lang];
-  if (parsed.export && !parsed.unsupported.length) {
-    return isReady(draft)
-      ? book.exportReady({ width: draft.m.width ?? 0, height: draft.m.height ?? 0 }, draft.d)
-      : book.needsContent;
-  }
-  if (parsed.help) return book.capabilities;
-  const lead = parsed.unsupported.length ? book.cannot(parsed.unsupported) : book.notUnderstood;
-  return sentences(lang, [lead, book.capabilities]);
+  const said = (changes: Change[]) => changes.map(book.change).filter(Boolean);
+  const parts: string[] = r.history.map((h) =>
+    h.kind === "undo"
+      ? book.undone(h.steps, said(h.changes))
+      : h.kind === "redo"
+        ? book.redone(h.steps, said(h.changes))
+        : book.reverted(h.target ?? "all", said(h.changes)),
+  );
+  const already = r.notes
+    .filter((n) => n.kind === "already")
+    .map(book.note)
+    .filter(Boolean);
+  const others = r.notes.filter((n) => n.kind !== "already").map(book.note);
+  if (r.changes.length) parts.push(book.done(said(r.changes)));
+  const onlyAlready = !r.changes.length && !r.history.length && already.length > 0;
+  parts.push(...(onlyAlready ? [book.nothingChanged([...new Set(already)])] : already));
+  parts.push(...others);
+  if (r.needsContent) parts.push(book.needsContent);
+  if (r.nothingUnderstood) parts.push(book.notUnderstood);
+  if (r.capabilities) parts.push(book.capabilities);
+  if (r.chatOnly && !parts.length) parts.push(book.chat);
+  return [...new Set(parts.filter(Boolean))].join(lang === "zh" ? "" : " ");
 }

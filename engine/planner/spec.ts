@@ -1,13 +1,16 @@
 // The planner's working model of a video — what to show, in what style — before timing is laid out into a draft.
-import type { TextPosition, TransitionKind } from "../../core/draft.ts";
+import type { MusicMood, TextPosition, TextStyleName, TransitionKind } from "../../core/draft.ts";
 import type { Canvas } from "../../core/presets.ts";
-import type { Mood } from "./ops.ts";
 
 export interface TextBlock {
   lines: string[];
   /** px at canvas height 1920 */
   size: number;
   pos: TextPosition;
+  /** CSS hex; unset: the renderer's default for the style */
+  color?: string;
+  /** unset: the preset's look */
+  style?: TextStyleName;
 }
 
 export interface Visual {
@@ -17,6 +20,9 @@ export interface Visual {
   name: string;
   /** full length of a clip, ms */
   sourceMs?: number;
+  /** the part of a clip the user chose, ms into the source */
+  inMs?: number;
+  outMs?: number;
   width?: number;
   height?: number;
   hasAudio: boolean;
@@ -25,7 +31,7 @@ export interface Visual {
 export interface Music {
   k: "audio" | "synth";
   src?: string;
-  mood?: Mood;
+  mood?: MusicMood;
   name: string;
   /** 0..1 */
   v: number;
@@ -37,8 +43,11 @@ export interface Spec {
   canvas: Canvas;
   preset: string;
   budget?: number;
-  /** target length, ms; 0 until a first build decides it */
+  /** target length, ms; follows the media unless `lengthFixed` */
   durationMs: number;
+  lengthFixed: boolean;
+  /** seconds per photo the user asked for, ms; unset: the preset's look */
+  photoMs?: number;
   visuals: Visual[];
   transition: { type: TransitionKind; d: number } | null;
   /** volume of the clips' own sound, 0..1 */
@@ -46,15 +55,17 @@ export interface Spec {
   title: TextBlock | null;
   overlays: TextBlock | null;
   captions: TextBlock | null;
+  /** captions change with the shots, one line each */
+  captionsPerShot: boolean;
   /** animated text cards: the visual content when there is no media */
   cards: TextBlock | null;
   music: Music | null;
+  musicLevelFixed: boolean;
 }
 
 const MB = 1024 * 1024;
 
 export const DEFAULTS = {
-  photoMs: 3000,
   minPhotoMs: 1500,
   minClipMs: 1000,
   /** a caption or card line stays up at least this long when the planner picks the length */
@@ -64,7 +75,9 @@ export const DEFAULTS = {
   /** cap on the length picked without a preset */
   durationCapMs: 60_000,
   transitionMs: 500,
-  musicVolume: 0.35,
+  /** music under clips that have their own sound; alone, music plays at full level */
+  musicUnderClips: 0.35,
+  musicFadeInMs: 1000,
   musicFadeOutMs: 2000,
   compressBudget: 25 * MB,
   size: { title: 96, overlays: 72, captions: 56, cards: 88 } satisfies Record<TextBlockName, number>,
@@ -79,3 +92,6 @@ export const DEFAULTS = {
 export const TEXT_BLOCKS: TextBlockName[] = ["title", "captions", "overlays", "cards"];
 
 export const hasContent = (spec: Spec) => spec.visuals.length > 0 || (spec.cards?.lines.length ?? 0) > 0;
+
+/** How much of a clip plays at most: the part the user kept, or all of it. */
+export const usableMs = (v: Visual) => (v.outMs ?? v.sourceMs ?? 0) - (v.inMs ?? 0);

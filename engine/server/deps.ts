@@ -1,5 +1,6 @@
 // What every route group gets: the store, the limits, the public base URL and the render jobs.
 import type { Store } from "../store/index.ts";
+import type { PlanInput, PlanResult } from "../types.ts";
 import type { RenderJobs } from "./render-jobs.ts";
 
 export interface EngineLimits {
@@ -24,4 +25,6 @@ export interface Deps {
   renders: RenderJobs;
   /** the engine's public origin, e.g. http://127.0.0.1:8790 (known once listening) */
   baseUrl(): string;
+  /** plans a chat turn: the rules, or a model first when one is configured */
+  planner(input: PlanInput): Promise<PlanResult>;
 }

@@ -2,6 +2,8 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { MAX_UPLOAD_BYTES } from "../../core/contract.ts";
+import { planMessage } from "../planner/index.ts";
+import { createModelInterpreter, type ModelConfig } from "../planner/model-interpreter.ts";
 import { openStore } from "../store/index.ts";
 import { buildApp } from "./app.ts";
 import type { EngineLimits } from "./deps.ts";
@@ -15,6 +17,9 @@ export interface EngineOptions {
   publicUrl?: string;
   renderConcurrency?: number;
   limits?: Partial<EngineLimits>;
+  /** a chat-completions model that reads messages first; the built-in interpreter answers when it cannot */
+  plannerModel?: ModelConfig;
+  log?: (line: string) => void;
 }
 
 const DEFAULT_LIMITS: EngineLimits = {
@@ -35,7 +40,9 @@ export async function createEngine(opts: EngineOptions) {
     return origin;
   };
   const renders = new RenderJobs(store, baseUrl, opts.renderConcurrency);
-  const app = buildApp({ store, limits, renders, baseUrl });
+  const model = opts.plannerModel && createModelInterpreter(opts.plannerModel, opts.log ?? console.warn);
+  const planner = (input: Parameters<typeof planMessage>[0]) => planMessage(input, model);
+  const app = buildApp({ store, limits, renders, baseUrl, planner });
   let server: ReturnType<typeof serve> | undefined;
 
   return {

@@ -28,6 +28,8 @@ export interface SessionRecord {
   draft: Draft;
   /** earlier drafts, oldest first */
   history: Draft[];
+  /** undone drafts, the next redo last (absent in sessions saved before redo existed) */
+  future?: Draft[];
   media: StoredMedia[];
   /** editing is charged once per session */
   charged: boolean;
@@ -94,14 +96,11 @@ export class SessionStore {
     this.save(rec);
   }
 
-  /** Records a turn's draft: an undo restores the previous draft, an edit pushes the current one. */
-  applyDraft(rec: SessionRecord, draft: Draft, undo: boolean): void {
-    if (undo) {
-      rec.draft = rec.history.pop() ?? emptyDraft();
-    } else {
-      rec.history = [...rec.history, rec.draft].slice(-HISTORY_LIMIT);
-      rec.draft = draft;
-    }
+  /** Records a turn: its draft and the undo and redo stacks the planner left. */
+  applyTurn(rec: SessionRecord, turn: { draft: Draft; history: Draft[]; future: Draft[] }): void {
+    rec.draft = turn.draft;
+    rec.history = turn.history.slice(-HISTORY_LIMIT);
+    rec.future = turn.future.slice(-HISTORY_LIMIT);
     this.save(rec);
   }
 

@@ -27,9 +27,9 @@ export function intensity(v: ClauseView): number {
   return 1;
 }
 
-/** A step as a multiplier: bigger ×1.25, a bit bigger ×1.12, much bigger ×1.5, smaller ×0.8 … */
+/** A step as a multiplier: bigger ×1.25, a bit bigger ×1.12, much bigger ×1.5, smaller ×0.8; scale 4 doubles or halves. */
 export function stepFactor(sign: number, scale: number): number {
-  const step = { 0.5: 0.12, 1: 0.25, 2: 0.5 }[scale] ?? 0.25;
+  const step = { 0.5: 0.12, 1: 0.25, 2: 0.5, 4: 1 }[scale] ?? 0.25;
   return sign > 0 ? 1 + step : 1 / (1 + step);
 }
 

@@ -13,24 +13,11 @@ const isNoun = (t: Token | undefined): t is Token & { kind: "concept" } =>
   t?.kind === "concept" && (NOUNS as readonly string[]).includes(t.concept);
 const kindOf = (t: Token | undefined): "photo" | "clip" | undefined =>
   t?.kind === "concept" && (t.concept === "photo" || t.concept === "clip") ? t.concept : undefined;
-const STOP = new Set([
-  "the",
-  "a",
-  "an",
-  "this",
-  "that",
-  "my",
-  "your",
-  "our",
-  "its",
-  "one",
-  "these",
-  "those",
-  "和",
-  "的",
-  "把",
-  "将",
-]);
+const STOP = new Set(
+  "the a an this that my your our its one these those of in on at from for to with by and or 和 的 把 将 在".split(
+    " ",
+  ),
+);
 const ref = (at: number, of?: "photo" | "clip"): ShotRef => ({ at, ...(of && { of }) });
 
 /** Shots the clause points at: "the third photo", "photo 3", "clip 2", 第三张, 最后一段, "beach.jpg", "the beach photo". */
@@ -215,7 +202,10 @@ function readTrim(v: ClauseView, refs: FoundRef[]): EditCommand[] {
       ),
     );
   };
-  const span = range(v, refs.flatMap((r) => r.tokens));
+  const span = range(
+    v,
+    refs.flatMap((r) => r.tokens),
+  );
   if (span && (v.has("trim", "keep", "only", "from", "between", "clip", "shot", "change") || clip)) {
     v.use(...span.tokens);
     mark();

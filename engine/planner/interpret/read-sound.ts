@@ -1,7 +1,7 @@
 // Reads sound edits from a clause: background music (add, mood, source, volume, removal) and the clips' own sound.
 import type { MusicMood } from "../../../core/draft.ts";
 import type { EditCommand } from "../../../core/edit-commands.ts";
-import { direction, explicitFactor, intensity } from "./amounts.ts";
+import { direction, explicitFactor, intensity, stepFactor } from "./amounts.ts";
 import type { ClauseView } from "./clause.ts";
 
 const TEXT = ["title", "captions", "overlays", "text", "cards"] as const;
@@ -27,9 +27,10 @@ function volumeOf(v: ClauseView, soundTarget: boolean): EditCommand | null {
   if (factor && (sign || v.has("volume")))
     return { cmd: "musicVolume", factor: sign < 0 && factor > 1 ? 1 / factor : factor };
   if (!sign) return null;
-  const step = { 0.5: 0.08, 1: 0.15, 2: 0.3 }[intensity(v)] ?? 0.15;
+  // Louder and quieter are felt as ratios: "quieter" takes a third off, "a bit" half that, "much" half the level.
+  const step = stepFactor(sign, intensity(v) === 2 ? 4 : intensity(v));
   v.use(...v.concepts("volume", "change", "to"));
-  return { cmd: "musicVolume", change: sign * step };
+  return { cmd: "musicVolume", factor: Math.round(step * 100) / 100 };
 }
 
 function musicChoice(v: ClauseView): EditCommand {
@@ -106,7 +107,7 @@ export function readSound(v: ClauseView): EditCommand[] {
       return [{ cmd: "removeMusic" }, { cmd: "sourceSound", on: false }];
     }
     const volume = volumeOf(v, true);
-    return volume ? [volume] : [];
+    return volume?.cmd === "musicVolume" ? [{ ...volume, anySound: true }] : [];
   }
 
   // No sound named: "it's too loud", "a bit quieter", "make it more upbeat", "mute it".
@@ -119,5 +120,5 @@ export function readSound(v: ClauseView): EditCommand[] {
     return [{ cmd: "removeMusic" }, { cmd: "sourceSound", on: false }];
   }
   const volume = volumeOf(v, false);
-  return volume ? [volume] : [];
+  return volume?.cmd === "musicVolume" ? [{ ...volume, anySound: true }] : [];
 }

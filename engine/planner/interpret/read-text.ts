@@ -11,6 +11,8 @@ const TARGETS: Partial<Record<Concept, TextTarget>> = {
   overlays: "overlays",
   text: "all",
   cards: "cards",
+  // "加一句文案", "from this script": the lines are shown as captions
+  script: "captions",
 };
 const TEXT_CONCEPTS = Object.keys(TARGETS) as Concept[];
 /** Words that open a free-text slot after "title": "title: X", "the title is X", "make the title say X". */
@@ -185,6 +187,7 @@ export function readText(v: ClauseView): EditCommand[] {
       case "title":
         return { cmd: "title" };
       case "captions":
+      case "script":
         return { cmd: "captions", ...(perShot && { perShot: true }) };
       case "cards":
         return { cmd: "captions" };

@@ -3,7 +3,6 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { Paths, RunSseBody, UpstreamCode } from "../../../core/contract.ts";
-import { planTurn } from "../../planner/index.ts";
 import type { PlanResult } from "../../types.ts";
 import { turnEvents } from "../adk.ts";
 import { type AuthEnv, requireUser } from "../auth.ts";
@@ -28,18 +27,19 @@ export function chatRoutes(deps: Deps) {
     }
     let plan: PlanResult;
     try {
-      plan = planTurn({
+      plan = await deps.planner({
         draft: rec.draft,
         instruction: message.parts.map((p) => p.text).join("\n"),
         media: sessions.mediaItems(rec, deps.baseUrl()),
         history: rec.history,
+        future: rec.future ?? [],
         presetId: rec.presetId,
       });
     } catch (err) {
       users.settle(user, hold, false);
       throw err;
     }
-    if (plan.changed || plan.undo) sessions.applyDraft(rec, plan.draft, plan.undo === true);
+    if (plan.changed) sessions.applyTurn(rec, plan);
     const charge = hold > 0 && plan.changed;
     if (charge) sessions.markCharged(rec);
 
