@@ -17,7 +17,7 @@ export type Change =
   | { kind: "order"; names: string[] }
   /** the part of a clip that plays */
   | { kind: "trim"; name: string; inMs: number; outMs: number }
-  | { kind: "transition"; from: TransitionKind | null; to: TransitionKind | null; ms: number }
+  | { kind: "transition"; from: TransitionKind | null; to: TransitionKind | null; ms: number; fromMs: number }
   | {
       kind: "text";
       block: TextBlockName;
@@ -111,12 +111,13 @@ export function diffDrafts(before: Draft, after: Draft, media: MediaItem[]): Cha
   const shots = shotsChange(before, after, b);
   if (shots) changes.push(shots);
   changes.push(...trimChanges(a, b));
-  if (!same(a.transition?.type ?? null, b.transition?.type ?? null)) {
+  if (!same(a.transition, b.transition)) {
     changes.push({
       kind: "transition",
       from: a.transition?.type ?? null,
       to: b.transition?.type ?? null,
       ms: b.transition?.d ?? 0,
+      fromMs: a.transition?.d ?? 0,
     });
   }
   changes.push(...textChanges(a, b));

@@ -1,12 +1,12 @@
 // planTurn: one chat turn of the local engine — interpret the message, step through history, edit, and say what happened.
 import { type Draft, isReady } from "../../core/draft.ts";
-import { summarizeDraft } from "../../core/timeline-summary.ts";
 import {
   allCommands,
   type CommandName,
   type EditCommand,
   type Interpretation,
 } from "../../core/edit-commands.ts";
+import { summarizeDraft } from "../../core/timeline-summary.ts";
 import type { PlanInput, PlanResult } from "../types.ts";
 import { naturalDurationMs, needsBuild, withLook, withMedia } from "./build-draft.ts";
 import { type Change, diffDrafts, toolArgs } from "./changes.ts";
@@ -15,9 +15,9 @@ import { redo, reverted, type Timeline, undo } from "./edit/history.ts";
 import { interpret } from "./interpret/index.ts";
 import { splitScript } from "./interpret/script.ts";
 import { normalizeMessage } from "./interpret/tokenize.ts";
-import type { ModelInterpreter } from "./model-interpreter.ts";
 import { detectLanguage, type Lang } from "./language.ts";
 import { layoutDraft } from "./layout.ts";
+import type { ModelInterpreter } from "./model-interpreter.ts";
 import type { Note } from "./notes.ts";
 import { readSpec } from "./read-spec.ts";
 import { type HistoryStep, writeReply } from "./reply.ts";

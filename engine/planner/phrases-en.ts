@@ -4,9 +4,9 @@ import type { CommandName, ShotRef } from "../../core/edit-commands.ts";
 import { getPreset } from "../../core/presets.ts";
 import { aspectName } from "./canvas.ts";
 import type { Change } from "./changes.ts";
+import { colorName } from "./lexicon/index.ts";
 import type { Note } from "./notes.ts";
 import { megabytes, type Phrasebook, percent, seconds } from "./phrasebook.ts";
-import { colorName } from "./lexicon/index.ts";
 import type { Music, TextBlockName } from "./spec.ts";
 
 const s = (ms: number) => `${seconds(ms)} s`;
@@ -101,6 +101,7 @@ function change(c: Change): string {
       return `"${c.name}" now plays ${s(c.inMs)}–${s(c.outMs)} of the clip`;
     case "transition":
       if (!c.to) return "transitions removed";
+      if (c.from === c.to) return `transitions ${s(c.fromMs)} → ${s(c.ms)}`;
       return c.from
         ? `transitions ${TRANSITION[c.from]} → ${TRANSITION[c.to]}`
         : `${TRANSITION[c.to]} transitions (${s(c.ms)})`;

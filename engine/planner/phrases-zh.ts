@@ -4,9 +4,9 @@ import type { CommandName, ShotRef } from "../../core/edit-commands.ts";
 import { getPreset } from "../../core/presets.ts";
 import { aspectName } from "./canvas.ts";
 import type { Change } from "./changes.ts";
+import { colorName } from "./lexicon/index.ts";
 import type { Note } from "./notes.ts";
 import { megabytes, type Phrasebook, percent, seconds } from "./phrasebook.ts";
-import { colorName } from "./lexicon/index.ts";
 import type { Music, TextBlockName } from "./spec.ts";
 
 const s = (ms: number) => `${seconds(ms)} 秒`;
@@ -96,6 +96,7 @@ function change(c: Change): string {
       return `“${c.name}”改为播放 ${s(c.inMs)}–${s(c.outMs)}`;
     case "transition":
       if (!c.to) return "已去掉转场";
+      if (c.from === c.to) return `转场时长 ${s(c.fromMs)} → ${s(c.ms)}`;
       return c.from
         ? `转场 ${TRANSITION[c.from]} → ${TRANSITION[c.to]}`
         : `${TRANSITION[c.to]}转场（${s(c.ms)}）`;

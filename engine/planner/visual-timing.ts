@@ -36,8 +36,9 @@ function spread(total: number, count: number): number[] {
 export function timeShots(shots: Shot[], targetMs: number, transitionMs: number): ShotTiming {
   const n = shots.length;
   if (n === 0) return { slots: [], overlapMs: 0, endMs: 0 };
-  // A transition never takes more than a third of a shot's share of the time.
-  const overlapMs = n > 1 ? Math.min(transitionMs, Math.floor(targetMs / n / 3)) : 0;
+  // A transition never takes more than a third of a shot: t ≤ (target + (n−1)t) / 3n, so t ≤ target / (2n+1).
+  const overlapMs = n > 1 ? Math.min(transitionMs, Math.floor(targetMs / (2 * n + 1))) : 0;
+  n > 1 ? Math.min(transitionMs, Math.floor((targetMs + (n - 1) * transitionMs) / n / 3)) : 0;
   const total = targetMs + (n - 1) * overlapMs;
   const clipIdx = shots.flatMap((s, i) => (s.sourceMs !== undefined ? [i] : []));
   const stills = n - clipIdx.length;

@@ -5,8 +5,8 @@ import { getPreset } from "../../../core/presets.ts";
 import type { MediaItem } from "../../types.ts";
 import { keepAspectCanvas, shapedCanvas } from "../canvas.ts";
 import type { Lang } from "../language.ts";
-import type { Note } from "../notes.ts";
 import { musicLevel } from "../layout.ts";
+import type { Note } from "../notes.ts";
 import { baseName } from "../read-spec.ts";
 import { DEFAULTS, type Music, type Spec, TEXT_BLOCKS, type TextBlock, type TextBlockName } from "../spec.ts";
 import { keepShots, moveShot, removeShots, reverseShots, swapShots, trimShot } from "./shots.ts";
@@ -262,13 +262,13 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       return { ...spec, clipVolume: cmd.on ? round2((cmd.percent ?? 100) / 100) : 0 };
     case "budget": {
       const preset = getPreset(spec.preset)?.outputBudgetBytes ?? DEFAULTS.compressBudget;
-      // Asking again for a smaller file makes it smaller than the current limit.
+      // "compress it" fits the platform's limit; "smaller" (a factor) goes below the current one.
       const bytes =
         cmd.megabytes !== undefined
           ? cmd.megabytes * MB
-          : spec.budget
-            ? spec.budget * (cmd.factor ?? 0.7)
-            : preset;
+          : spec.budget && cmd.factor
+            ? spec.budget * cmd.factor
+            : Math.min(spec.budget ?? preset, preset);
       return { ...spec, budget: Math.round(bytes) };
     }
     case "noBudget": {

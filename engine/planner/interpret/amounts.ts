@@ -1,6 +1,21 @@
 // Relative amounts shared by readers: how much bigger, quieter or longer "a bit", "much" and "too" mean.
 import type { ClauseView } from "./clause.ts";
 
+const BASE_ADJECTIVES = new Set([
+  "loud",
+  "quiet",
+  "big",
+  "small",
+  "large",
+  "tiny",
+  "huge",
+  "long",
+  "short",
+  "响",
+  "长",
+  "短",
+]);
+
 /** +1 for up (bigger, louder, longer), −1 for down, adjusted by "too" ("too loud" means quieter). */
 export function direction(
   v: ClauseView,
@@ -12,9 +27,12 @@ export function direction(
   if (!ups.length && !downs.length) return 0;
   v.use(...ups, ...downs);
   const sign = ups.length >= downs.length ? 1 : -1;
+  // "too loud" asks for quieter; "too noisy" (吵) or "louder" already say which way to go.
   const too = v.concepts("too");
   v.use(...too);
-  return too.length ? -sign : sign;
+  const word = [...ups, ...downs].map((t) => v.message.slice(t.start, t.end).toLowerCase());
+  const base = word.some((w) => BASE_ADJECTIVES.has(w));
+  return too.length && base ? -sign : sign;
 }
 
 /** "a bit" 0.5, plain 1, "much" 2: the size of a relative step. */

@@ -229,10 +229,12 @@ function spelledEnglish(text: string, at: number): AmountMatch | null {
     EN_UNIT_AFTER.lastIndex = at + m[0].length;
     const unit = EN_UNIT_AFTER.exec(text);
     if (unit) {
-      const plusHalf = /and a half/i.test(m[0]) || /and a half/i.test(unit[0]) ? 0.5 : 0;
+      // "one and a half minutes", "a minute and a half"
+      const trailing = /^\s+and a half\b/i.exec(text.slice(at + m[0].length + unit[0].length));
+      const plusHalf = /and a half/i.test(m[0]) || /and a half/i.test(unit[0]) || trailing ? 0.5 : 0;
       const n = base + plusHalf;
       const u = (unit[1] ?? "%").toLowerCase();
-      const length = m[0].length + unit[0].length;
+      const length = m[0].length + unit[0].length + (trailing?.[0].length ?? 0);
       if (u.startsWith("per") || u === "%") return { amount: { kind: "percent", value: n }, length };
       const ms = u.startsWith("h") ? n * 3_600_000 : u.startsWith("m") ? n * 60_000 : n * 1000;
       return { amount: { kind: "duration", ms: Math.round(ms) }, length };

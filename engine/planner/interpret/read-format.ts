@@ -54,9 +54,13 @@ function readBudget(v: ClauseView): EditCommand[] {
   }
   if (file && v.polarity(file) === "remove") return [];
   if (compress || (file && v.has("smaller", "compress"))) {
-    const more = v.has("slightly", "more", "smaller", "much");
+    // "smaller", "even smaller file", 再压小一点: below the current limit when there is one
+    const more =
+      v.has("slightly", "more", "smaller", "much") ||
+      v.words().some((w) => /^(?:even|more|再|更)$/i.test(w)) ||
+      (!!compress && /smaller|小/.test(v.message.slice(compress.start, compress.end)));
     v.use(compress, file, ...v.concepts("smaller", "slightly", "more", "much", "change", "video"));
-    return [more && !compress ? { cmd: "budget", factor: 0.7 } : { cmd: "budget" }];
+    return [more ? { cmd: "budget", factor: 0.7 } : { cmd: "budget" }];
   }
   return [];
 }

@@ -37,6 +37,18 @@ export function shotRefs(v: ClauseView): FoundRef[] {
         for (const r of run) found.push({ ref: r, tokens: [tok, next, t[i + 2]] });
         return;
       }
+      // "swap the first two": a run with the clause's noun, or of any shots
+      if (
+        next?.kind === "number" &&
+        !isNoun(t[i + 2]) &&
+        v.has("swap", "only", "remove", "without", "keep")
+      ) {
+        const n = Math.min(next.value, 50);
+        const of = kindOf(clauseNoun);
+        for (let k = 0; k < n; k++)
+          found.push({ ref: ref(tok.value > 0 ? k + 1 : k - n, of), tokens: [tok, next] });
+        return;
+      }
       const noun = isNoun(next) ? next : isNoun(t[i + 2]) && t[i + 1]?.kind === "word" ? t[i + 2] : undefined;
       if (noun) found.push({ ref: ref(tok.value, kindOf(noun)), tokens: [tok, noun] });
       // "the first and last photos": an ordinal joined to one that has a noun
@@ -146,7 +158,17 @@ function readOrder(v: ClauseView, refs: FoundRef[]): EditCommand[] {
       return [{ cmd: "keepShots", shots: refs.map((r) => r.ref) }];
     }
   }
-  const remove = v.concepts("remove", "without", "trim")[0];
+  // "cut the third photo" drops it; "trim" shortens, which photos cannot be
+  const remove = v
+    .concepts("remove", "without", "trim")
+    .find((t) => !/^trim/i.test(v.message.slice(t.start, t.end)));
+  const everyShot =
+    remove && !refs.length && v.has("all", "per") ? v.concepts("photo", "clip", "shot")[0] : undefined;
+  if (everyShot) {
+    v.use(remove, everyShot, ...v.concepts("all", "per"));
+    const of = kindOf(everyShot);
+    return [{ cmd: "removeShots", shots: Array.from({ length: 50 }, (_, k) => ref(k + 1, of)) }];
+  }
   if (remove && refs.length && !v.negated(remove) && !v.amounts("duration").length) {
     use(...refs);
     v.use(remove);
@@ -212,7 +234,13 @@ function readTrim(v: ClauseView, refs: FoundRef[]): EditCommand[] {
     return [{ cmd: "trim", ...shot, from: span.from, to: span.to }];
   }
   const d = v.amounts("duration").find((t) => !v.used.has(t));
-  if (!d) return [];
+  if (!d) {
+    // "trim the first photo": said so the reply can explain that photos are not trimmed
+    const photoRef = refs.find((r) => "at" in r.ref && r.ref.of === "photo");
+    if (!photoRef || !v.has("trim")) return [];
+    v.use(...photoRef.tokens, ...v.concepts("trim"));
+    return [{ cmd: "trim", shot: photoRef.ref }];
+  }
   const at = v.indexOf(d);
   const near = (t: Token) => Math.abs(v.indexOf(t) - at) <= 4;
   const first = v.tokens.find(

@@ -110,8 +110,12 @@ export function readSound(v: ClauseView): EditCommand[] {
     return volume?.cmd === "musicVolume" ? [{ ...volume, anySound: true }] : [];
   }
 
-  // No sound named: "it's too loud", "a bit quieter", "make it more upbeat", "mute it".
+  // No sound named: "it's too loud", "a bit quieter", "make it more upbeat", "mute it", 换一首.
   if (textTarget || v.has("transition", "shot", "photo", "clip")) return [];
+  const anotherSong = v
+    .concepts("different")
+    .find((t) => /首|song|track|tune/i.test(v.message.slice(t.start, t.end + 6)));
+  if (anotherSong) return [musicChoice(v)];
   const mood = v.concepts("mood");
   if (mood.length && !v.has("transitionKind")) return [musicChoice(v)];
   const mute = v.concepts("mute");

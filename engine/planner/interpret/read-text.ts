@@ -88,8 +88,13 @@ function slotText(v: ClauseView, from: number): { text: string; tokens: Token[] 
   if (tokens.length === 1 && tokens[0].kind === "quote") return { text: tokens[0].text, tokens };
   const onlyAttributes = tokens.every((t) => t.kind === "concept" && ATTRIBUTES.includes(t.concept));
   if (onlyAttributes) return null;
+  // Emoji after the last word belong to the title ("Summer Glow ☀️"); the tokenizer skips them.
+  const end = (tokens.at(-1) as Token).end;
+  const emoji =
+    /^(?:\s*[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f])+/u.exec(v.message.slice(end))?.[0] ??
+    "";
   const text = v.message
-    .slice(tokens[0].start, (tokens.at(-1) as Token).end)
+    .slice(tokens[0].start, end + emoji.length)
     .replace(/^(?:the|a|an)\s+/i, "")
     .replace(/^["'“”「」『』《》]+|["'“”「」『』《》]+$/g, "")
     .trim();

@@ -16,6 +16,25 @@ const OTHER_SUBJECTS = [
   "volume",
 ] as const;
 
+/** "1 second crossfade", "0.5s fade", "fades of 1 second", 转场 1 秒: a length right next to the transition words. */
+function transitionLength(v: ClauseView, d: Token): boolean {
+  const i = v.indexOf(d);
+  const isTransition = (t: Token | undefined) =>
+    t?.kind === "concept" && (t.concept === "transition" || t.concept === "transitionKind");
+  const after = v.tokens.slice(i + 1, i + 3);
+  const before = v.tokens.slice(Math.max(0, i - 3), i);
+  const linkOnly = (ts: Token[]) =>
+    ts.every(
+      (t) => t.kind === "word" || (t.kind === "concept" && (t.concept === "to" || t.concept === "change")),
+    );
+  return (
+    isTransition(after[0]) ||
+    (after[0]?.kind === "word" && isTransition(after[1])) ||
+    isTransition(before.at(-1)) ||
+    (isTransition(before.at(-2)) && linkOnly(before.slice(-1)))
+  );
+}
+
 export function readTransitions(v: ClauseView): EditCommand[] {
   const words = v.concepts("transition");
   const kinds = v.concepts("transitionKind");
@@ -34,8 +53,7 @@ export function readTransitions(v: ClauseView): EditCommand[] {
   const wanted = instead ? kinds.filter((k) => v.indexOf(k) < v.indexOf(instead)) : kinds;
   const kind = (wanted.at(-1) ?? (instead ? undefined : kinds.at(-1)))?.value as TransitionKind | undefined;
   v.use(instead);
-  const near = (t: Token) => [...words, ...kinds].some((w) => Math.abs(v.indexOf(w) - v.indexOf(t)) <= 3);
-  const length = v.amounts("duration").find((d) => near(d) && !v.used.has(d));
+  const length = v.amounts("duration").find((d) => !v.used.has(d) && d.ms <= 3000 && transitionLength(v, d));
   const pace = direction(v, ["longer", "slower"], ["shorter", "faster"]);
   const seconds = length ? length.ms / 1000 : pace ? (pace > 0 ? 1 : 0.3) : undefined;
   v.use(length, ...v.concepts("add", "change", "keep", "all", "between", "shot", "photo", "clip"));
@@ -69,7 +87,13 @@ function aboutOther(v: ClauseView, t: Token): boolean {
 export function readLength(v: ClauseView): EditCommand[] {
   const d = v.amounts("duration").find((t) => !v.used.has(t) && !aboutOther(v, t));
   const sign = direction(v, ["longer"], ["shorter"]);
-  const by = v.words().some((w) => /^by$/i.test(w));
+  const next = d && v.tokens[v.indexOf(d) + 1];
+  // "longer by 5 seconds", "5 seconds longer"
+  const comparative =
+    next?.kind === "concept" &&
+    (next.concept === "longer" || next.concept === "shorter") &&
+    !/^(?:long|short)$/i.test(v.message.slice(next.start, next.end));
+  const by = v.words().some((w) => /^by$/i.test(w)) || comparative;
   if (d && sign && by) {
     v.use(d, ...v.concepts("change", "length", "video"));
     return [{ cmd: "length", changeSeconds: (sign * d.ms) / 1000 }];

@@ -61,8 +61,9 @@ function buildIndex(lexicons: Lexicon[]): Index {
         const list = index.latin.get(key) ?? [];
         list.push({ words, entry });
         index.latin.set(key, list);
-        if (words.length === 1 && !term.endsWith("*") && term.length >= 5 && /^[a-z]+$/.test(term))
-          index.fuzzy.push({ word: term, entry });
+        const stem = term.replace(/\*$/, "");
+        if (words.length === 1 && stem.length >= 5 && /^[a-z]+$/.test(stem))
+          index.fuzzy.push({ word: stem, entry });
       }
     }
     for (const j of lex.joiners) {
@@ -137,10 +138,15 @@ function latinTerm(lower: string, at: number): { entry: Entry; end: number } | n
 function fuzzyTerm(word: string): Entry | null {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
   const max = word.length >= 8 ? 2 : 1;
-  let best: { entry: Entry; d: number } | null = null;
+  // Closest first; among equals, the one that starts like the word and is as long ("yelow" is yellow, not below).
+  const score = (w: string, d: number) =>
+    d * 4 + (w[0] === word[0] ? 0 : 2) + (w.length === word.length ? 0 : 1);
+  let best: { entry: Entry; score: number } | null = null;
   for (const f of INDEX.fuzzy) {
     const d = distance(word, f.word, max);
-    if (d <= max && (!best || d < best.d)) best = { entry: f.entry, d };
+    if (d > max) continue;
+    const s = score(f.word, d);
+    if (!best || s < best.score) best = { entry: f.entry, score: s };
   }
   return best?.entry ?? null;
 }

@@ -49,7 +49,7 @@ export const en: Lexicon = {
     ),
     ...words(
       "overlays",
-      "overlay*|text overlay*|text on screen|on-screen text|onscreen text|text on it|some text|some words|a few words|text boxes",
+      "overlay*|text overlay*|text on screen|on-screen text|onscreen text|some text|some words|a few words|text boxes",
     ),
     ...words("text", "text|texts|words|wording|writing|font*|lettering|letters|typography|type"),
     ...words("cards", "card|cards|text card*|title card*"),

@@ -1,0 +1,79 @@
+// The planner against the phrase table: every row's draft, every clause accounted for in the reply, every command covered.
+import { describe, expect, it } from "vitest";
+import { allCommands, EditCommand } from "../../../core/edit-commands.ts";
+import { planTurn } from "../../../engine/planner/index.ts";
+import { interpret } from "../../../engine/planner/interpret/index.ts";
+import { layoutDraft } from "../../../engine/planner/layout.ts";
+import { readSpec } from "../../../engine/planner/read-spec.ts";
+import type { PlanResult } from "../../../engine/types.ts";
+import { converse, MEDIA } from "./fixtures.ts";
+import type { Row } from "./row.ts";
+import { BUILD_ROWS } from "./rows-build.ts";
+import { EDIT_ROWS } from "./rows-edit.ts";
+import { TALK_ROWS } from "./rows-talk.ts";
+
+export const ROWS: Row[] = [...BUILD_ROWS, ...EDIT_ROWS, ...TALK_ROWS];
+
+function run(row: Row) {
+  const media = MEDIA[row.media ?? "photos"];
+  const conversation = converse([...(row.after ?? []), row.say], media, row.preset);
+  const result = conversation.results.at(-1) as PlanResult;
+  return { result, draft: conversation.draft, media };
+}
+
+describe("phrase table", () => {
+  it("has at least 200 rows, in English, Chinese and both, with typos, emoji, casual talk and follow-ups", () => {
+    expect(ROWS.length).toBeGreaterThanOrEqual(200);
+    const tags = new Set(ROWS.flatMap((r) => r.tags));
+    expect([...tags].sort()).toEqual(["casual", "emoji", "en", "follow-up", "mixed", "typo", "zh"]);
+  });
+
+  it("asks for every command in the command set somewhere", () => {
+    const asked = new Set(
+      ROWS.flatMap((r) => [r.say, ...(r.after ?? [])]).flatMap((m) =>
+        allCommands(interpret(m)).map((c) => c.cmd),
+      ),
+    );
+    const every = EditCommand.options.map((o) => o.shape.cmd.value);
+    expect(every.filter((c) => !asked.has(c))).toEqual([]);
+  });
+
+  it.each(ROWS.map((row) => [`${row.after?.length ? "… → " : ""}${row.say.split("\n")[0]}`, row] as const))(
+    "%s",
+    (_name, row) => {
+      const { result, draft } = run(row);
+      if (row.unchanged) expect(result.changed).toBe(false);
+      else expect(result.changed).toBe(true);
+      row.check?.(draft, result);
+      for (const piece of row.says) {
+        if (typeof piece === "string") expect(result.reply).toContain(piece);
+        else expect(result.reply).toMatch(piece);
+      }
+      // Every clause is carried out or named: nothing unclear or declined goes unmentioned.
+      for (const clause of interpret(row.say).clauses) {
+        if (clause.outcome === "unclear") expect(result.reply).toContain(clause.text);
+        for (const u of clause.unsupported ?? []) expect(result.reply).toMatch(new RegExp(`${u.en}|${u.zh}`));
+      }
+      if (result.changed) expect(result.reply).not.toMatch(/^Nothing changed|^没有改动/);
+    },
+  );
+});
+
+describe("planner invariants", () => {
+  it("answers the same input with the same output", () => {
+    const input = {
+      draft: converse(["make a video"], MEDIA.photos).draft,
+      instruction: "make a 30s vertical video with fade transitions, title 'A' and music",
+      media: MEDIA.photos,
+      history: [],
+    };
+    expect(planTurn(input)).toEqual(planTurn(structuredClone(input)));
+  });
+
+  it("reads back every draft it lays out unchanged", () => {
+    for (const row of ROWS) {
+      const { draft, media } = run(row);
+      if (draft.t.length) expect(layoutDraft(readSpec(draft, media))).toEqual(draft);
+    }
+  });
+});
