@@ -3,6 +3,9 @@ import { z } from "zod";
 import { MUSIC_MOODS, TEXT_STYLES } from "./draft.ts";
 import { PRESETS } from "./presets.ts";
 
+/** How much text one command carries: a title or overlay, a caption line, items in a list, lines in a script. */
+export const TEXT_LIMITS = { text: 200, line: 500, texts: 50, lines: 200 } as const;
+
 const seconds = z.number().min(0).max(3600).describe("seconds");
 const PresetId = z.enum(PRESETS.map((p) => p.id) as [string, ...string[]]);
 export const TextTarget = z
@@ -98,12 +101,15 @@ export const EditCommand = z.discriminatedUnion("cmd", [
     .object({ cmd: z.literal("title"), text: z.string().min(1).max(200).optional() })
     .describe("add or change the title; no text: Reelsmith picks words and says which"),
   z
-    .object({ cmd: z.literal("overlays"), texts: z.array(z.string().min(1).max(200)).max(50).optional() })
+    .object({
+      cmd: z.literal("overlays"),
+      texts: z.array(z.string().min(1).max(TEXT_LIMITS.text)).max(TEXT_LIMITS.texts).optional(),
+    })
     .describe("text on screen besides the title; no texts: Reelsmith picks words"),
   z
     .object({
       cmd: z.literal("captions"),
-      lines: z.array(z.string().min(1).max(500)).max(200).optional(),
+      lines: z.array(z.string().min(1).max(TEXT_LIMITS.line)).max(TEXT_LIMITS.lines).optional(),
       perShot: z.boolean().optional().describe("one line per photo or clip"),
     })
     .describe("captions from script lines (cards when there is no media)"),

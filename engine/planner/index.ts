@@ -175,7 +175,7 @@ export function planTurn(
   if (unclear.length) notes.push({ kind: "unclear", texts: unclear });
 
   const acted = commands.length > 0 || unsupported.length > 0 || meaning.create;
-  const chatOnly = meaning.clauses.every((c) => c.outcome === "chat");
+  const chatOnly = meaning.clauses.length > 0 && meaning.clauses.every((c) => c.outcome === "chat");
   const reply = writeReply(lang, {
     history,
     changes,

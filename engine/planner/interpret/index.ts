@@ -1,5 +1,11 @@
 // The deterministic interpreter: a message → clauses → typed edit commands, with every clause accounted for.
-import type { Clause, EditCommand, Interpretation, Unsupported } from "../../../core/edit-commands.ts";
+import {
+  type Clause,
+  type EditCommand,
+  type Interpretation,
+  TEXT_LIMITS,
+  type Unsupported,
+} from "../../../core/edit-commands.ts";
 import type { Concept } from "../lexicon/types.ts";
 import { ClauseView, type RawClause, splitClauses } from "./clause.ts";
 import { readFormat } from "./read-format.ts";
@@ -14,7 +20,6 @@ import { normalizeMessage, type Token, tokenize } from "./tokenize.ts";
 
 /** Longer messages are cut here: enough for any instruction plus a long script, and bounded work. */
 export const MAX_MESSAGE_CHARS = 8000;
-const MAX_SCRIPT_LINES = 200;
 
 /** Readers in order; history stands alone, the others may each add commands for the same clause. */
 const READERS = [
@@ -236,7 +241,8 @@ export function interpret(message: string): Interpretation {
     ...(r.unsupported.length && { unsupported: r.unsupported }),
   }));
   const perShot = reads.some((r) => r.commands.some((c) => c.cmd === "captions" && c.perShot));
-  if (lines.length) clauses = attachScript(clauses, lines.slice(0, MAX_SCRIPT_LINES), perShot);
+  const script = lines.slice(0, TEXT_LIMITS.lines).map((l) => l.slice(0, TEXT_LIMITS.line));
+  if (script.length) clauses = attachScript(clauses, script, perShot);
   const intents = reads.map((r) => r.intent);
   const wantsScript =
     !lines.length &&

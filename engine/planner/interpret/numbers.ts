@@ -32,7 +32,8 @@ const ZH_DIGIT: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const ZH_NUMERAL = "[零〇一二两俩三四五六七八九十百千]+";
+// Bounded, so a long run of numerals is read in linear time.
+const ZH_NUMERAL = "[零〇一二两俩三四五六七八九十百千]{1,8}";
 
 /** 十五 → 15, 一百二十 → 120, 两 → 2. */
 export function zhNumber(text: string): number {
@@ -63,11 +64,11 @@ const RATIOS = new Set([
   "16:10",
 ]);
 
-const SEC = String.raw`(?:seconds?|secs?|sec|s|秒钟?)`;
-const MIN = String.raw`(?:minutes?|mins?|分钟)`;
-const HOUR = String.raw`(?:hours?|hrs?|h|小时)`;
-const NUM = String.raw`(\d+(?:\.\d+)?)`;
-const UNIT_END = String.raw`(?![a-z])`;
+const SEC = "(?:seconds?|secs?|sec|s|秒钟?)";
+const MIN = "(?:minutes?|mins?|分钟)";
+const HOUR = "(?:hours?|hrs?|h|小时)";
+const NUM = String.raw`(\d{1,9}(?:\.\d{1,6})?)`;
+const UNIT_END = "(?![a-z])";
 
 interface Rule {
   re: RegExp;
@@ -142,7 +143,7 @@ const DIGIT_RULES: Rule[] = [
     read: ([, n]) => ({ kind: "resolution", px: { 2: 1440, 4: 2160, 8: 4320 }[n] ?? 2160 }),
   },
   {
-    re: sticky(String.raw`(\d+)\s*(?:st|nd|rd|th)(?![a-z])`),
+    re: sticky(String.raw`(\d{1,9})\s*(?:st|nd|rd|th)(?![a-z])`),
     read: ([, n]) => ({ kind: "ordinal", value: Number(n) }),
   },
   { re: sticky(NUM), read: ([, n]) => ({ kind: "number", value: Number(n) }) },
@@ -168,21 +169,21 @@ const ZH_RULES: Rule[] = [
   },
   { re: sticky(`(${ZH_NUMERAL})秒钟?`), read: ([, n]) => ({ kind: "duration", ms: zhNumber(n) * 1000 }) },
   {
-    re: sticky(`百分之(${ZH_NUMERAL}|\\d+)`),
+    re: sticky(`百分之(${ZH_NUMERAL}|\\d{1,9})`),
     read: ([, n]) => ({ kind: "percent", value: /\d/.test(n) ? Number(n) : zhNumber(n) }),
   },
   { re: sticky(`(${ZH_NUMERAL})成`), read: ([, n]) => ({ kind: "percent", value: zhNumber(n) * 10 }) },
   { re: sticky("一半"), read: () => ({ kind: "percent", value: 50 }) },
   {
-    re: sticky(`第(${ZH_NUMERAL}|\\d+(?:\\.\\d+)?)秒钟?`),
+    re: sticky(`第(${ZH_NUMERAL}|\\d{1,9}(?:\\.\\d{1,6})?)秒钟?`),
     read: ([, n]) => ({ kind: "duration", ms: (/\d/.test(n) ? Number(n) : zhNumber(n)) * 1000 }),
   },
   {
-    re: sticky(`倒数第(${ZH_NUMERAL}|\\d+)`),
+    re: sticky(`倒数第(${ZH_NUMERAL}|\\d{1,9})`),
     read: ([, n]) => ({ kind: "ordinal", value: -(/\d/.test(n) ? Number(n) : zhNumber(n)) }),
   },
   {
-    re: sticky(`第(${ZH_NUMERAL}|\\d+)`),
+    re: sticky(`第(${ZH_NUMERAL}|\\d{1,9})`),
     read: ([, n]) => ({ kind: "ordinal", value: /\d/.test(n) ? Number(n) : zhNumber(n) }),
   },
   { re: sticky("最后一(?=[张个段条幅首])"), read: () => ({ kind: "ordinal", value: -1 }) },
@@ -264,8 +265,33 @@ function byRules(rules: Rule[], text: string, at: number): AmountMatch | null {
   return null;
 }
 
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** Keeps amounts within what any command can take: an hour, 10,000 of anything, 4 GB, 4K. */
+function bounded(m: AmountMatch | null): AmountMatch | null {
+  if (!m) return null;
+  const a = m.amount;
+  const amount: Amount =
+    a.kind === "duration"
+      ? { ...a, ms: clamp(a.ms, 0, 3_600_000) }
+      : a.kind === "number" || a.kind === "percent"
+        ? { ...a, value: clamp(a.value, 0, 10_000) }
+        : a.kind === "ordinal"
+          ? { ...a, value: clamp(a.value, -500, 500) }
+          : a.kind === "bytes"
+            ? { ...a, value: clamp(a.value, 1024 * 1024, 4096 * 1024 * 1024) }
+            : a.kind === "resolution"
+              ? { ...a, px: clamp(a.px, 240, 2160) }
+              : a;
+  return { ...m, amount };
+}
+
 /** An amount starting exactly at `at`, if there is one. `text` is the message with ASCII letters lower-cased. */
 export function readAmount(text: string, at: number): AmountMatch | null {
+  return bounded(unboundedAmount(text, at));
+}
+
+function unboundedAmount(text: string, at: number): AmountMatch | null {
   const ch = text[at];
   if (/\d/.test(ch)) {
     return byRules(DIGIT_RULES, text, at);

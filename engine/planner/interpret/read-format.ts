@@ -50,7 +50,7 @@ function readBudget(v: ClauseView): EditCommand[] {
   }
   if (bytes) {
     v.use(bytes, compress, file, ...v.concepts("to", "keep", "change", "smaller", "video"));
-    return [{ cmd: "budget", megabytes: Math.round((bytes.value / MB) * 10) / 10 }];
+    return [{ cmd: "budget", megabytes: Math.max(1, Math.round((bytes.value / MB) * 10) / 10) }];
   }
   if (file && v.polarity(file) === "remove") return [];
   if (compress || (file && v.has("smaller", "compress"))) {

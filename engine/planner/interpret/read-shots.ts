@@ -18,7 +18,10 @@ const STOP = new Set(
     " ",
   ),
 );
-const ref = (at: number, of?: "photo" | "clip"): ShotRef => ({ at, ...(of && { of }) });
+const ref = (at: number, of?: "photo" | "clip"): ShotRef => ({
+  at: Math.max(-500, Math.min(500, at)) || 1,
+  ...(of && { of }),
+});
 
 /** Shots the clause points at: "the third photo", "photo 3", "clip 2", 第三张, 最后一段, "beach.jpg", "the beach photo". */
 export function shotRefs(v: ClauseView): FoundRef[] {
@@ -89,7 +92,7 @@ function destination(v: ClauseView, after: number): "first" | "last" | number | 
     if (tok.kind === "concept" && (tok.concept === "end" || tok.concept === "back")) return "last";
     if (tok.kind === "ordinal") return tok.value === 1 ? "first" : tok.value < 0 ? "last" : tok.value;
     if (tok.kind === "number" && v.tokens.some((x) => x.kind === "concept" && x.concept === "to"))
-      return tok.value;
+      return Math.max(1, Math.min(500, Math.round(tok.value)));
   }
   return undefined;
 }

@@ -68,7 +68,11 @@ export function readSound(v: ClauseView): EditCommand[] {
       commands.push({ cmd: "sourceSound", on: false });
     } else {
       v.use(percent, ...v.concepts("keep", "add", "change", "revert", "original", "to"));
-      commands.push({ cmd: "sourceSound", on: true, ...(percent && { percent: percent.value }) });
+      commands.push({
+        cmd: "sourceSound",
+        on: true,
+        ...(percent && { percent: Math.min(100, percent.value) }),
+      });
     }
     if (!music) return commands;
   }

@@ -1,5 +1,5 @@
 // Reads text edits from a clause: titles (quoted or not), overlays, captions, removal, size, position, colour, style.
-import type { EditCommand, TextTarget } from "../../../core/edit-commands.ts";
+import { type EditCommand, TEXT_LIMITS, type TextTarget } from "../../../core/edit-commands.ts";
 import type { Concept } from "../lexicon/types.ts";
 import { direction, explicitFactor, intensity, stepFactor } from "./amounts.ts";
 import type { ClauseView } from "./clause.ts";
@@ -91,8 +91,9 @@ function slotText(v: ClauseView, from: number): { text: string; tokens: Token[] 
   // Emoji after the last word belong to the title ("Summer Glow ☀️"); the tokenizer skips them.
   const end = (tokens.at(-1) as Token).end;
   const emoji =
-    /^(?:\s*[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f])+/u.exec(v.message.slice(end))?.[0] ??
-    "";
+    /^(?:\s*(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f))+/u.exec(
+      v.message.slice(end),
+    )?.[0] ?? "";
   const text = v.message
     .slice(tokens[0].start, end + emoji.length)
     .replace(/^(?:the|a|an)\s+/i, "")
@@ -126,6 +127,8 @@ function styleEdit(v: ClauseView, target: TextTarget): EditCommand | null {
 }
 
 const targetOf = (t: ConceptToken): TextTarget => TARGETS[t.concept] ?? "auto";
+const quoteTexts = (quotes: Token[], max: number) =>
+  quotes.flatMap((q) => (q.kind === "quote" ? [q.text.slice(0, max)] : [])).slice(0, TEXT_LIMITS.texts);
 
 export function readText(v: ClauseView): EditCommand[] {
   const targets = textTargets(v);
@@ -136,7 +139,7 @@ export function readText(v: ClauseView): EditCommand[] {
     if (v.has(...NOT_TEXT, "shot", "photo", "clip", "canvas", "aspect", "platform")) return [];
     if (quotes.length && !v.has("only", "remove", "without")) {
       v.use(...quotes, ...v.concepts("add", "change"));
-      return [{ cmd: "overlays", texts: quotes.map((q) => (q.kind === "quote" ? q.text : "")) }];
+      return [{ cmd: "overlays", texts: quoteTexts(quotes, TEXT_LIMITS.text) }];
     }
     const edit = styleEdit(v, "auto");
     if (edit) v.use(...v.concepts("change", "move"));
@@ -168,11 +171,14 @@ export function readText(v: ClauseView): EditCommand[] {
   if (titleish && (slot || quote)) {
     const text = slot?.text ?? (quote?.kind === "quote" ? quote.text : "");
     v.use(...(slot?.tokens ?? [quote]), ...v.concepts("change", "to", "add"));
-    commands.push({ cmd: "title", text });
+    commands.push({ cmd: "title", text: text.slice(0, TEXT_LIMITS.text) });
   } else if (quote && (target === "captions" || target === "overlays" || target === "all")) {
     v.use(...quotes);
-    const texts = quotes.map((q) => (q.kind === "quote" ? q.text : ""));
-    commands.push(target === "captions" ? { cmd: "captions", lines: texts } : { cmd: "overlays", texts });
+    commands.push(
+      target === "captions"
+        ? { cmd: "captions", lines: quoteTexts(quotes, TEXT_LIMITS.line) }
+        : { cmd: "overlays", texts: quoteTexts(quotes, TEXT_LIMITS.text) },
+    );
   }
 
   const styled = targets.length > 1 ? targets.map((t) => styleEdit(v, targetOf(t))) : [styleEdit(v, target)];

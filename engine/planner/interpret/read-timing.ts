@@ -67,7 +67,7 @@ export function readShotLength(v: ClauseView): EditCommand[] {
   const photos = v.concepts("photo", "shot");
   if (d && (per.length || (photos.length && !v.has("length", "video") && !v.amounts("ordinal").length))) {
     v.use(d, ...per, ...photos, ...v.concepts("change", "keep", "add", "to"));
-    return [{ cmd: "shotLength", seconds: d.ms / 1000 }];
+    return [{ cmd: "shotLength", seconds: Math.min(600, Math.max(0.3, d.ms / 1000)) }];
   }
   if (v.has("length", "video", "clip", ...OTHER_SUBJECTS, "transition", "transitionKind") || d) return [];
   const sign = direction(v, ["slower"], ["faster"]);

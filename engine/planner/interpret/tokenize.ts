@@ -36,6 +36,8 @@ const FILE = /[\p{L}\p{N}_-]+\.(?:jpe?g|png|heic|webp|gif|mp4|mov|m4v|webm|mkv|a
 /** Latin terms indexed by their first word; CJK terms by their first character. Longest terms first. */
 interface Index {
   latin: Map<string, { words: string[]; entry: Entry }[]>;
+  /** Latin terms whose first word ends in "*", by that word's stem ("remove*" → "remove") */
+  stems: { stem: string; term: { words: string[]; entry: Entry } }[];
   cjk: Map<string, { term: string; notBefore: string; entry: Entry }[]>;
   /** single Latin words of five letters or more, for typo matching */
   fuzzy: { word: string; entry: Entry }[];
@@ -43,7 +45,13 @@ interface Index {
 }
 
 function buildIndex(lexicons: Lexicon[]): Index {
-  const index: Index = { latin: new Map(), cjk: new Map(), fuzzy: [], joiners: { latin: [], cjk: [] } };
+  const index: Index = {
+    latin: new Map(),
+    stems: [],
+    cjk: new Map(),
+    fuzzy: [],
+    joiners: { latin: [], cjk: [] },
+  };
   const seen = new Set<string>();
   for (const lex of lexicons) {
     for (const entry of lex.entries) {
@@ -61,6 +69,7 @@ function buildIndex(lexicons: Lexicon[]): Index {
         const list = index.latin.get(key) ?? [];
         list.push({ words, entry });
         index.latin.set(key, list);
+        if (words[0].endsWith("*")) index.stems.push({ stem: key, term: { words, entry } });
         const stem = term.replace(/\*$/, "");
         if (words.length === 1 && stem.length >= 5 && /^[a-z]+$/.test(stem))
           index.fuzzy.push({ word: stem, entry });
@@ -119,12 +128,11 @@ function latinTerm(lower: string, at: number): { entry: Entry; end: number } | n
   const words = wordsFrom(lower, at, 6);
   if (!words.length) return null;
   const first = words[0].word;
-  const candidates = [...(INDEX.latin.get(first) ?? []), ...(INDEX.latin.get(first.replace(/s$/, "")) ?? [])];
-  for (const key of INDEX.latin.keys()) {
-    if (key.length >= 3 && first.startsWith(key) && key !== first) {
-      for (const c of INDEX.latin.get(key) ?? []) if (c.words[0].endsWith("*")) candidates.push(c);
-    }
-  }
+  const candidates = [
+    ...(INDEX.latin.get(first) ?? []),
+    ...(INDEX.latin.get(first.replace(/s$/, "")) ?? []),
+    ...INDEX.stems.filter((s) => s.stem !== first && first.startsWith(s.stem)).map((s) => s.term),
+  ];
   let best: { entry: Entry; end: number } | null = null;
   for (const c of candidates) {
     if (c.words.length > words.length) continue;

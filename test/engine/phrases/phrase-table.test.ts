@@ -8,11 +8,7 @@ import { readSpec } from "../../../engine/planner/read-spec.ts";
 import type { PlanResult } from "../../../engine/types.ts";
 import { converse, MEDIA } from "./fixtures.ts";
 import type { Row } from "./row.ts";
-import { BUILD_ROWS } from "./rows-build.ts";
-import { EDIT_ROWS } from "./rows-edit.ts";
-import { TALK_ROWS } from "./rows-talk.ts";
-
-export const ROWS: Row[] = [...BUILD_ROWS, ...EDIT_ROWS, ...TALK_ROWS];
+import { ROWS } from "./rows.ts";
 
 function run(row: Row) {
   const media = MEDIA[row.media ?? "photos"];
