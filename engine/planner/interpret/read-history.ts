@@ -19,7 +19,7 @@ function steps(v: ClauseView): number {
   const n = v.amounts("number")[0];
   const twice = v.words().some((w) => /^(?:twice|两次|两步)$/i.test(w));
   v.use(n);
-  return Math.max(1, Math.min(50, n?.value ?? (twice ? 2 : 1)));
+  return Math.max(1, Math.min(50, Math.round(n?.value ?? (twice ? 2 : 1))));
 }
 
 export function readHistory(v: ClauseView): EditCommand[] {

@@ -19,7 +19,7 @@ const STOP = new Set(
   ),
 );
 const ref = (at: number, of?: "photo" | "clip"): ShotRef => ({
-  at: Math.max(-500, Math.min(500, at)) || 1,
+  at: Math.max(-500, Math.min(500, Math.round(at))) || 1,
   ...(of && { of }),
 });
 
