@@ -77,7 +77,15 @@ function readAnswer(body: unknown): Attempt {
   const result = Interpretation.safeParse(parsed);
   return result.success
     ? { ok: true, value: result.data }
-    : { ok: false, retry: true, why: `wrong shape: ${z.prettifyError(result.error).slice(0, 300)}`, raw };
+    : {
+        ok: false,
+        retry: true,
+        why: `wrong shape: ${z
+          .prettifyError(result.error)
+          .replace(/\s*\n\s*/g, " ")
+          .slice(0, 300)}`,
+        raw,
+      };
 }
 
 async function ask(config: ModelConfig, messages: unknown[]): Promise<Attempt> {
