@@ -78,7 +78,7 @@ const HOSTILE = [
   "😀".repeat(20_000),
   "\u0000\u0001\u0002".repeat(1000),
   "script:\n" + "line.\n".repeat(5000),
-  "<script>alert(1)</script> 把标题改成 ${x}",
+  "<script>alert(1)</script> 把标题改成 {{x}} %s %n",
   "((((((((((((((((((((((((((((((((((((((((",
   "move photo 99999999999999999999 to 1e308",
   "music -50%",

@@ -98,7 +98,8 @@ describe("a whole session through HTTP", () => {
     const urls = data.state.video_infos.map((f: { cdn_url: string }) => f.cdn_url);
     expect(track(TrackType.Video)?.sg.map((s) => s.src)).toEqual(urls);
     expect(track(TrackType.Text)?.sg[0]).toMatchObject({ role: "title", tx: expect.any(String) });
-    expect(track(TrackType.Audio)?.sg[0]).toMatchObject({ v: 0.35 });
+    // Music alone (photos have no sound of their own) plays at full level.
+    expect(track(TrackType.Audio)?.sg[0]).toMatchObject({ k: "synth", v: 1 });
     const credits = (await client.request("GET", Paths.credits)).body.data;
     expect(credits).toEqual({ available: 9_950, frozen: 0, total: 9_950 });
     await client.chat(sid, '标题改成"周末花园"');

@@ -1,7 +1,6 @@
 // Turns a message into tokens: lexicon concepts (longest match), amounts, quotes, file names, separators and unknown words.
-import { en } from "../lexicon/en.ts";
+import { LEXICONS } from "../lexicon/index.ts";
 import type { Concept, Entry, Lexicon } from "../lexicon/types.ts";
-import { zh } from "../lexicon/zh.ts";
 import { type Amount, readAmount } from "./numbers.ts";
 
 interface Span {
@@ -86,7 +85,7 @@ function buildIndex(lexicons: Lexicon[]): Index {
   return index;
 }
 
-const INDEX = buildIndex([en, zh]);
+const INDEX = buildIndex(Object.values(LEXICONS));
 
 /** Damerau-Levenshtein distance, at most `max` + 1. */
 function distance(a: string, b: string, max: number): number {

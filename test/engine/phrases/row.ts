@@ -21,14 +21,20 @@ export interface Row {
   unchanged?: boolean;
 }
 
-/** Builds rows tersely: `row("make it 15 seconds", ["en"], ["15 s"], (d) => …, { after: [BUILT] })`. */
+/** Builds rows tersely: `row("make it 15 seconds", ["en"], ["15 s"], (d) => …, { after: [BUILT] })`; a row after others is a follow-up. */
 export const row = (
   say: string,
   tags: Tag[],
   says: Row["says"],
   check?: Row["check"],
   more: Omit<Row, "say" | "tags" | "says" | "check"> = {},
-): Row => ({ say, tags, says, ...(check && { check }), ...more });
+): Row => ({
+  say,
+  tags: more.after?.length && !tags.includes("follow-up") ? [...tags, "follow-up"] : tags,
+  says,
+  ...(check && { check }),
+  ...more,
+});
 
 /** A first draft most follow-ups start from: 3 photos, vertical, a title and music. */
 export const BUILT = 'make a vertical video with the title "Beach Day" and background music';
