@@ -97,6 +97,24 @@ describe("routeIntent", () => {
     expect(routeIntent(text).kind).toBe(kind);
   });
 
+  it.each([
+    "make it 15 seconds and export it as mp4",
+    "add music, then export",
+    "call it Night Market. Download it please",
+    "标题改成“上新啦”然后导出",
+    "加个音乐，导出视频",
+    "压缩一下再发给我",
+  ])("%j goes to the agent, then to the export", (text) => {
+    expect(routeIntent(text)).toEqual({ kind: "agent", thenExport: true });
+  });
+
+  it.each([
+    "export it and then make it warmer",
+    "don't export yet",
+    "make the export look warmer",
+    "导出的时候加上水印",
+  ])("%j is an edit only", (text) => expect(routeIntent(text)).toEqual({ kind: "agent" }));
+
   it("sends long messages to the agent even when they start like a command", () => {
     expect(routeIntent(`export ${"and then make it better ".repeat(6)}`).kind).toBe("agent");
   });

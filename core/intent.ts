@@ -3,6 +3,8 @@
 export type IntentKind = "export" | "credits" | "status" | "upload" | "agent";
 export interface Intent {
   kind: IntentKind;
+  /** an edit that ends in an export request ("…and export it as MP4"): the agent edits, then Reelsmith exports */
+  thenExport?: boolean;
 }
 
 /*
@@ -251,10 +253,23 @@ function normalize(text: string): string {
 
 /** Longer messages are never a bare request; the cap also keeps the patterns cheap. */
 const MAX_ROUTED_LENGTH = 100;
+/** Where an edit can end and a request after it begin: punctuation, "and then", 然后 … */
+const LAST_REQUEST =
+  /(?:[,，。.;；!！?？]+\s*|\s+(?:and then|and|then|also|&|and also)\s+|然后|之后|接着|最后|再|并且?)/g;
+
+function routeWhole(text: string): IntentKind {
+  const normalized = normalize(text);
+  if (normalized.length > MAX_ROUTED_LENGTH) return "agent";
+  return ROUTES.find(([, re]) => re.test(normalized))?.[0] ?? "agent";
+}
 
 export function routeIntent(text: string): Intent {
-  const normalized = normalize(text);
-  if (normalized.length > MAX_ROUTED_LENGTH) return { kind: "agent" };
-  const route = ROUTES.find(([, re]) => re.test(normalized));
-  return { kind: route ? route[0] : "agent" };
+  const kind = routeWhole(text);
+  if (kind !== "agent") return { kind };
+  // "make it 15 seconds and export it as MP4", "标题改一下然后导出": the agent edits, then Reelsmith exports.
+  const splits = [...text.matchAll(LAST_REQUEST)].reverse();
+  const last = splits.find(
+    (m) => text.slice(0, m.index).trim() && routeWhole(text.slice(m.index + m[0].length)) === "export",
+  );
+  return last ? { kind: "agent", thenExport: true } : { kind: "agent" };
 }

@@ -6,14 +6,20 @@ import type { PlanResult } from "../types.ts";
 /** Characters per partial text event: roughly what a model streams at a time. */
 const CHUNK_CHARS = 12;
 
-function event(invocationId: string, role: "model" | "user", parts: Part[], partial?: boolean): AdkEvent {
+function event(
+  invocationId: string,
+  role: "model" | "user",
+  parts: Part[],
+  partial?: boolean,
+  stateDelta: Record<string, unknown> = {},
+): AdkEvent {
   return {
     content: { role, parts },
     author: APP_NAME,
     invocationId,
     id: randomUUID(),
     timestamp: Date.now() / 1000,
-    actions: { stateDelta: {}, artifactDelta: {} },
+    actions: { stateDelta, artifactDelta: {} },
     ...(partial ? { partial: true } : {}),
   };
 }
@@ -37,7 +43,9 @@ export function turnEvents(plan: PlanResult, streaming: boolean): AdkEvent[] {
     for (let i = 0; streaming && i < chars.length; i += CHUNK_CHARS) {
       events.push(event(invocationId, "model", [{ text: chars.slice(i, i + CHUNK_CHARS).join("") }], true));
     }
-    events.push(event(invocationId, "model", [{ text: plan.reply }]));
+    // The export itself is the client's to start; the whole reply says the message asked for it.
+    const delta = plan.exportRequested ? { export_requested: true } : {};
+    events.push(event(invocationId, "model", [{ text: plan.reply }], false, delta));
   }
   return events;
 }
