@@ -150,8 +150,11 @@ describe("a whole session through HTTP", () => {
     const undo = await client.chat(sid, "撤销");
     expect(textOf(undo.events.at(-1) as AdkEvent)).toContain("周末花园");
     expect(readDraft((await client.state(sid)).data.state.draft).m.title).not.toBe("周末花园");
-    const shorter = await client.chat(sid, "改成3秒");
+    const shorter = await client.chat(sid, "改成3秒然后导出");
     expect(shorter.events[0].content?.parts[0].functionCall?.name).toBe("edit_multitrack");
+    // The export is the client's to start; the reply's event says the message asked for it.
+    expect(shorter.events.at(-1)?.actions?.stateDelta).toEqual({ export_requested: true });
+    expect(textOf(shorter.events.at(-1) as AdkEvent)).toContain("可以导出了");
     expect((await client.state(sid)).data.state.draft.d).toBeLessThan(6000);
   });
 
