@@ -52,5 +52,7 @@ export function writeReply(lang: Lang, r: TurnReport): string {
   if (r.nothingUnderstood) parts.push(book.notUnderstood);
   if (r.capabilities) parts.push(book.capabilities);
   if (r.chatOnly && !parts.length) parts.push(book.chat);
+  // Edits that cancel each other out ("quieter … louder") leave the video as it was: say so.
+  if (!parts.some(Boolean)) parts.push(book.nothingChanged([]));
   return [...new Set(parts.filter(Boolean))].join(lang === "zh" ? "" : " ");
 }

@@ -26,29 +26,24 @@ const PARTS: Record<Exclude<RevertTarget, "all">, (keyof Spec)[]> = {
   music: ["music", "musicLevelFixed"],
 };
 
-/** Steps back through `past` (each undone draft goes onto `future`); null when there is nothing to undo. */
-export function undo(t: Timeline, steps: number): Timeline | null {
-  if (!t.past.length) return null;
-  let { draft, past, future } = t;
-  for (let i = 0; i < steps && past.length; i++) {
-    future = [...future, draft];
-    draft = past.at(-1) as Draft;
-    past = past.slice(0, -1);
+/** Moves `steps` drafts from one stack to the other: back through `past` for undo, forward through `future` for redo. */
+function step(t: Timeline, steps: number, from: "past" | "future"): Timeline | null {
+  if (!t[from].length) return null;
+  const to = from === "past" ? "future" : "past";
+  let next = t;
+  for (let i = 0; i < steps && next[from].length; i++) {
+    next = {
+      ...next,
+      draft: next[from].at(-1) as Draft,
+      [from]: next[from].slice(0, -1),
+      [to]: [...next[to], next.draft],
+    };
   }
-  return { draft, past, future };
+  return next;
 }
 
-/** Steps forward again through what undo set aside; null when there is nothing to redo. */
-export function redo(t: Timeline, steps: number): Timeline | null {
-  if (!t.future.length) return null;
-  let { draft, past, future } = t;
-  for (let i = 0; i < steps && future.length; i++) {
-    past = [...past, draft];
-    draft = future.at(-1) as Draft;
-    future = future.slice(0, -1);
-  }
-  return { draft, past, future };
-}
+export const undo = (t: Timeline, steps: number) => step(t, steps, "past");
+export const redo = (t: Timeline, steps: number) => step(t, steps, "future");
 
 const pick = (spec: Spec, keys: (keyof Spec)[]) => JSON.stringify(keys.map((k) => spec[k]));
 

@@ -6,7 +6,7 @@ import {
   TEXT_LIMITS,
   type Unsupported,
 } from "../../../core/edit-commands.ts";
-import type { Concept } from "../lexicon/types.ts";
+import { type Concept, SUBJECTS } from "../lexicon/types.ts";
 import { ClauseView, type RawClause, splitClauses } from "./clause.ts";
 import { readFormat } from "./read-format.ts";
 import { readHistory } from "./read-history.ts";
@@ -33,26 +33,7 @@ const READERS = [
   readLength,
 ];
 
-const TARGETS: Concept[] = [
-  "title",
-  "captions",
-  "overlays",
-  "text",
-  "cards",
-  "music",
-  "sourceSound",
-  "volume",
-  "transition",
-  "shot",
-  "photo",
-  "clip",
-  "video",
-  "order",
-  "length",
-  "fileSize",
-  "canvas",
-  "script",
-];
+const TARGETS: Concept[] = Object.values(SUBJECTS).flat();
 /** What a clause asks, as opposed to what it names: the part a clause after "and" may share. */
 const ACTIONS: Concept[] = [
   "add",

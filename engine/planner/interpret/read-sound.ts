@@ -1,10 +1,9 @@
 // Reads sound edits from a clause: background music (add, mood, source, volume, removal) and the clips' own sound.
 import type { MusicMood } from "../../../core/draft.ts";
 import type { EditCommand } from "../../../core/edit-commands.ts";
+import { SUBJECTS } from "../lexicon/types.ts";
 import { direction, explicitFactor, intensity, stepFactor } from "./amounts.ts";
 import type { ClauseView } from "./clause.ts";
-
-const TEXT = ["title", "captions", "overlays", "text", "cards"] as const;
 
 /** A volume change in the clause, if any: an absolute percent, a factor, or a relative step. */
 function volumeOf(v: ClauseView, soundTarget: boolean): EditCommand | null {
@@ -51,7 +50,7 @@ export function readSound(v: ClauseView): EditCommand[] {
   const music = v.concepts("music")[0];
   const source = v.concepts("sourceSound")[0];
   const generic = v.concepts("volume")[0];
-  const textTarget = v.has(...TEXT);
+  const textTarget = v.has(...SUBJECTS.text);
   const commands: EditCommand[] = [];
 
   if (source) {

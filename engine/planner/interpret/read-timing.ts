@@ -1,20 +1,12 @@
 // Reads timing from a clause: transitions (kind, length, none), seconds per photo, pace, and the video's length.
 import type { TransitionKind } from "../../../core/draft.ts";
 import type { EditCommand } from "../../../core/edit-commands.ts";
+import { type Concept, SUBJECTS } from "../lexicon/types.ts";
 import { direction, explicitFactor, intensity, stepFactor } from "./amounts.ts";
 import type { ClauseView } from "./clause.ts";
 import type { Token } from "./tokenize.ts";
 
-const OTHER_SUBJECTS = [
-  "title",
-  "captions",
-  "overlays",
-  "text",
-  "cards",
-  "music",
-  "sourceSound",
-  "volume",
-] as const;
+const OTHER_SUBJECTS = [...SUBJECTS.text, ...SUBJECTS.sound];
 
 /** "1 second crossfade", "0.5s fade", "fades of 1 second", 转场 1 秒: a length right next to the transition words. */
 function transitionLength(v: ClauseView, d: Token): boolean {
@@ -81,7 +73,7 @@ function aboutOther(v: ClauseView, t: Token): boolean {
   const i = v.indexOf(t);
   return v.tokens
     .slice(Math.max(0, i - 2), i + 3)
-    .some((x) => x.kind === "concept" && (OTHER_SUBJECTS as readonly string[]).includes(x.concept));
+    .some((x) => x.kind === "concept" && (OTHER_SUBJECTS as readonly Concept[]).includes(x.concept));
 }
 
 export function readLength(v: ClauseView): EditCommand[] {

@@ -189,6 +189,20 @@ const conceptToken = (entry: Entry, start: number, end: number): ConceptToken =>
   end,
 });
 
+/** The longest reading at `at`: a lexicon term, an amount ("三十秒" beats 三), or a joiner ("and", 然后). */
+function longest(
+  at: number,
+  term: { entry: Entry; end: number } | null,
+  amount: ReturnType<typeof readAmount>,
+  joinerEnd: number | false | undefined | null,
+): Token | null {
+  const options: Token[] = [];
+  if (term) options.push(conceptToken(term.entry, at, term.end));
+  if (amount) options.push({ ...amount.amount, start: at, end: at + amount.length } as Token);
+  if (joinerEnd) options.push({ kind: "sep", hard: false, start: at, end: joinerEnd });
+  return options.sort((a, b) => b.end - a.end)[0] ?? null;
+}
+
 /** Folds width and compatibility forms (ＡＢ１ → AB1, ： → :) once, so offsets into the result stay valid. */
 export const normalizeMessage = (message: string) => message.normalize("NFKC").replace(/\r\n?/g, "\n");
 
@@ -231,20 +245,9 @@ export function tokenize(text: string): Token[] {
       const term = cjkTerm(lower, i);
       const amount = readAmount(lower, i);
       // The longest reading wins; an amount ("三十秒") beats a single-character concept.
-      const options = [
-        term && { end: term.end, make: () => conceptToken(term.entry, i, term.end) },
-        amount && {
-          end: i + amount.length,
-          make: () => ({ ...amount.amount, start: i, end: i + amount.length }) as Token,
-        },
-        joiner && {
-          end: i + joiner.length,
-          make: (): Token => ({ kind: "sep", hard: false, start: i, end: i + joiner.length }),
-        },
-      ].filter((o) => !!o);
-      const best = options.sort((a, b) => b.end - a.end)[0];
+      const best = longest(i, term, amount, joiner ? i + joiner.length : null);
       if (best) {
-        push(best.make());
+        push(best);
         i = best.end;
         continue;
       }
@@ -270,21 +273,10 @@ export function tokenize(text: string): Token[] {
           i += 3;
           continue;
         }
-        const joinerEnd = joiner ? (wordsFrom(lower, i, joiner.length).at(-1)?.end ?? i) : i;
-        const options = [
-          joiner && {
-            end: joinerEnd,
-            make: (): Token => ({ kind: "sep", hard: false, start: i, end: joinerEnd }),
-          },
-          term && { end: term.end, make: () => conceptToken(term.entry, i, term.end) },
-          amount && {
-            end: i + amount.length,
-            make: () => ({ ...amount.amount, start: i, end: i + amount.length }) as Token,
-          },
-        ].filter((o) => !!o);
-        const best = options.sort((a, b) => b.end - a.end)[0];
+        const joinerEnd = joiner && (wordsFrom(lower, i, joiner.length).at(-1)?.end ?? i);
+        const best = longest(i, term, amount, joinerEnd);
         if (best) {
-          push(best.make());
+          push(best);
           i = best.end;
           continue;
         }

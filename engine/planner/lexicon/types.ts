@@ -87,6 +87,14 @@ export type Concept =
   | "transitionKind"
   | "unsupported";
 
+/** What an edit can be about, by kind; readers ask "is this clause about text?" through these. */
+export const SUBJECTS = {
+  text: ["title", "captions", "overlays", "text", "cards"],
+  sound: ["music", "sourceSound", "volume"],
+  shots: ["shot", "photo", "clip"],
+  other: ["transition", "video", "order", "length", "fileSize", "canvas", "script"],
+} as const satisfies Record<string, readonly Concept[]>;
+
 export interface ConceptValues {
   platform: string;
   aspect: { w: number; h: number } | "source";
