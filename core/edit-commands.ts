@@ -168,6 +168,16 @@ export const EditCommand = z.discriminatedUnion("cmd", [
     })
     .describe("put something back the way it was before it was last changed"),
   z.object({ cmd: z.literal("export") }).describe("render the MP4 once the edits are in"),
+  z
+    .object({
+      cmd: z.literal("create"),
+      topic: z
+        .string()
+        .max(80)
+        .optional()
+        .describe('what the video is about ("our coffee shop"): words for a title'),
+    })
+    .describe("make a video from the uploaded media (again, when new media arrived)"),
 ]);
 export type EditCommand = z.infer<typeof EditCommand>;
 export type CommandName = EditCommand["cmd"];
@@ -194,12 +204,8 @@ export type Clause = z.infer<typeof Clause>;
 
 export const Interpretation = z.object({
   clauses: z.array(Clause),
-  /** a make/create request: builds a first draft, or rebuilds after new uploads */
-  create: z.boolean(),
   /** "what can you do", 帮助 */
   help: z.boolean(),
-  /** "a video about X": where a suggested title comes from */
-  topic: z.string().max(80).optional(),
   /** the message speaks of a script or captions but none came with it */
   wantsScript: z.boolean(),
 });

@@ -1,10 +1,10 @@
 // Compares the draft before and after a turn and lists what changed, as typed facts for the reply and the tool call.
-import type { Draft, TextPosition, TextStyleName, TransitionKind } from "../../core/draft.ts";
+import type { Draft, Segment, TextPosition, TextStyleName, TransitionKind } from "../../core/draft.ts";
 import { TrackType } from "../../core/draft.ts";
 import type { Canvas } from "../../core/presets.ts";
 import type { MediaItem } from "../types.ts";
 import { readSpec } from "./read-spec.ts";
-import type { Music, Spec, TextBlockName } from "./spec.ts";
+import { type Music, type Spec, type TextBlockName, usableMs } from "./spec.ts";
 
 export type Change =
   /** the turn left nothing on the timeline (an undo back to the start) */
@@ -25,6 +25,8 @@ export type Change =
       to: string[];
       pos?: TextPosition;
       perShot?: boolean;
+      /** a colour the user chose, said with new text */
+      color?: string;
     }
   | {
       kind: "textStyle";
@@ -40,6 +42,19 @@ export type Change =
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** How a reply sums up the shots: how many photos (and how long each) and clips (and how many cut to fit). */
+function shotSummary(segs: Segment[], spec: Spec): Extract<Change, { kind: "shots" }> {
+  const photos = segs.filter((s) => s.k === "image");
+  const clips = segs.filter((s) => s.k === "video");
+  const trimmed = clips.filter((s) => {
+    const v = spec.visuals.find((x) => x.src === s.src);
+    return v !== undefined && s.d < usableMs(v) - 50;
+  }).length;
+  const photoMs =
+    photos.length && photos.every((p) => Math.abs(p.d - photos[0].d) < 100) ? photos[0].d : undefined;
+  return { kind: "shots", photos: photos.length, clips: clips.length, ...(photoMs && { photoMs }), trimmed };
+}
+
 function shotsChange(before: Draft, after: Draft, spec: Spec): Change | null {
   const shotsOf = (d: Draft) =>
     d.t
@@ -53,12 +68,9 @@ function shotsChange(before: Draft, after: Draft, spec: Spec): Change | null {
   const sources = (segs: typeof old) => segs.map((s) => s.src);
   if (old.length && !same(sources(old), sources(now)) && same(sources(old).sort(), sources(now).sort()))
     return { kind: "order", names: now.map((s) => s.n ?? "") };
-  const photos = now.filter((s) => s.k === "image");
-  const clips = spec.visuals.filter((v) => v.kind === "video");
-  const trimmed = now.filter((s, i) => s.k === "video" && s.d < (spec.visuals[i]?.sourceMs ?? s.d)).length;
-  const photoMs =
-    photos.length && photos.every((p) => Math.abs(p.d - photos[0].d) < 100) ? photos[0].d : undefined;
-  return { kind: "shots", photos: photos.length, clips: clips.length, ...(photoMs && { photoMs }), trimmed };
+  // Timing that shifted by a transition alone is not news: say the shots only when their summary changed.
+  const change = shotSummary(now, spec);
+  return old.length && same(shotSummary(old, spec), change) ? null : change;
 }
 
 /** Clips whose kept part changed, by source. */
@@ -81,6 +93,8 @@ function textChanges(a: Spec, b: Spec): Change[] {
           from: from?.lines ?? [],
           to: to?.lines ?? [],
           ...(to && { pos: to.pos }),
+          ...(to?.color && to.color !== from?.color && { color: to.color }),
+          ...(to?.color && to.color !== from?.color && { color: to.color }),
           ...(block === "captions" && b.captionsPerShot && { perShot: true }),
         },
       ];

@@ -25,7 +25,8 @@ import { hasContent } from "./spec.ts";
 
 const TOOL = "edit_multitrack";
 const HISTORY_LIMIT = 50;
-const NOT_EDITS = new Set<CommandName>(["undo", "redo", "revert", "export"]);
+/** Commands about the turn, not the draft: history steps, the export after the edits, making the video at all. */
+const NOT_EDITS = new Set<CommandName>(["undo", "redo", "revert", "export", "create"]);
 /** Which changes show a command took effect, so it is not also reported as "already so". */
 const SHOWN_BY: Partial<Record<CommandName, Change["kind"][]>> = {
   canvas: ["canvas"],
@@ -68,17 +69,17 @@ interface Edited {
 function editTurn(
   draft: Draft,
   edits: EditCommand[],
-  meaning: Interpretation,
+  create: Extract<EditCommand, { cmd: "create" }> | undefined,
   input: PlanInput,
   lang: Lang,
 ): Edited {
-  const ctx: EditContext = { media: input.media, lang, ...(meaning.topic && { topic: meaning.topic }) };
+  const ctx: EditContext = { media: input.media, lang, ...(create?.topic && { topic: create.topic }) };
   const notes: Note[] = [];
   const before = readSpec(draft, input.media, input.presetId);
   // A platform named in the message sets the look a first build starts from ("make a TikTok from these").
   const named = edits.findLast((c) => c.cmd === "canvas" && c.preset);
   const preset = named?.cmd === "canvas" && named.preset ? named.preset : before.preset;
-  const start = needsBuild(before, input.media, meaning.create)
+  const start = needsBuild(before, input.media, !!create)
     ? withMedia({ ...before, preset }, ctx, notes)
     : before;
   const applied = applyCommands(start, edits, ctx);
@@ -148,8 +149,9 @@ export function planTurn(
   const unsupported = meaning.clauses.flatMap((c) => c.unsupported ?? []);
   let changes: Change[] = [];
   let needsContent = false;
-  if (edits.length || (meaning.create && !unsupported.length)) {
-    const edited = editTurn(t.draft, edits, meaning, input, lang);
+  const create = commands.find((c) => c.cmd === "create");
+  if (edits.length || (create && !unsupported.length)) {
+    const edited = editTurn(t.draft, edits, create, input, lang);
     notes.push(...edited.notes);
     needsContent = edited.needsContent;
     if (edited.draft && edited.changes.length) {
@@ -174,7 +176,7 @@ export function planTurn(
   const unclear = meaning.clauses.filter((c) => c.outcome === "unclear").map((c) => c.text);
   if (unclear.length) notes.push({ kind: "unclear", texts: unclear });
 
-  const acted = commands.length > 0 || unsupported.length > 0 || meaning.create;
+  const acted = commands.length > 0 || unsupported.length > 0;
   const chatOnly = meaning.clauses.length > 0 && meaning.clauses.every((c) => c.outcome === "chat");
   const reply = writeReply(lang, {
     history,

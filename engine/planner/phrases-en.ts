@@ -67,7 +67,7 @@ function text(c: Extract<Change, { kind: "text" }>): string {
   if (block === "title") {
     return from.length
       ? `title "${from[0]}" → "${to[0]}"`
-      : `title "${to[0]}" (first 3 s, ${WHERE[c.pos ?? "center"]})`;
+      : `title "${to[0]}" (first 3 s, ${WHERE[c.pos ?? "center"]}${c.color ? `, in ${colorName(c.color, "en")}` : ""})`;
   }
   if (block === "overlays") return `text overlays ${quoted(to)}`;
   if (block === "captions")

@@ -13,11 +13,10 @@ const GOOD: Interpretation = {
   clauses: [
     {
       text: "name it after the market",
-      commands: [{ cmd: "title", text: "From The Model" }],
+      commands: [{ cmd: "create" }, { cmd: "title", text: "From The Model" }],
       outcome: "commands",
     },
   ],
-  create: true,
   help: false,
   wantsScript: false,
 };

@@ -8,7 +8,15 @@ import type { Lang } from "../language.ts";
 import { musicLevel } from "../layout.ts";
 import type { Note } from "../notes.ts";
 import { baseName } from "../read-spec.ts";
-import { DEFAULTS, type Music, type Spec, TEXT_BLOCKS, type TextBlock, type TextBlockName } from "../spec.ts";
+import {
+  DEFAULTS,
+  hasContent,
+  type Music,
+  type Spec,
+  TEXT_BLOCKS,
+  type TextBlock,
+  type TextBlockName,
+} from "../spec.ts";
 import { keepShots, moveShot, removeShots, reverseShots, swapShots, trimShot } from "./shots.ts";
 import { chooseWords } from "./words.ts";
 
@@ -243,7 +251,10 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       return next;
     }
     case "textStyle": {
-      const next = styleText(spec, cmd);
+      // "make the title pink" with no title yet: a title in pink, with words Reelsmith picks and names.
+      const wantsTitle = ["auto", "title", "all"].includes(cmd.target) && !targets(spec, "all").length;
+      const base = wantsTitle && hasContent(spec) ? chosenTitle(spec, ctx, notes, "title") : spec;
+      const next = styleText(base, cmd);
       if (!next) notes.push({ kind: "nothingTo", what: "text" });
       return next ?? spec;
     }
@@ -280,6 +291,7 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
     case "redo":
     case "revert":
     case "export":
+    case "create":
       return spec;
   }
 }

@@ -1,6 +1,8 @@
 // Relative amounts shared by readers: how much bigger, quieter or longer "a bit", "much" and "too" mean.
 import type { ClauseView } from "./clause.ts";
 
+/** "is", "it's", "sounds": what turns "loud" into a description of the video rather than a request. */
+const COPULAS = /^(?:is|are|was|it's|its|that's|thats|sounds?|feels?|looks?|seems?|gets?|so)$/i;
 const BASE_ADJECTIVES = new Set([
   "loud",
   "quiet",
@@ -27,12 +29,24 @@ export function direction(
   if (!ups.length && !downs.length) return 0;
   v.use(...ups, ...downs);
   const sign = ups.length >= downs.length ? 1 : -1;
-  // "too loud" asks for quieter; "too noisy" (吵) or "louder" already say which way to go.
+  // "too loud", "the music is kinda loud", "字太小": a complaint about a state asks for the other way;
+  // "louder", "noisy" (吵) or "make it big" already say which way to go.
   const too = v.concepts("too");
   v.use(...too);
-  const word = [...ups, ...downs].map((t) => v.message.slice(t.start, t.end).toLowerCase());
-  const base = word.some((w) => BASE_ADJECTIVES.has(w));
-  return too.length && base ? -sign : sign;
+  const adjective = [...ups, ...downs].find((t) =>
+    BASE_ADJECTIVES.has(v.message.slice(t.start, t.end).toLowerCase()),
+  );
+  const complaint =
+    adjective &&
+    (too.length > 0 ||
+      v.tokens
+        .slice(Math.max(0, v.indexOf(adjective) - 2), v.indexOf(adjective))
+        .some(
+          (t) =>
+            (t.kind === "word" && COPULAS.test(t.text)) ||
+            (t.kind === "concept" && (t.concept === "slightly" || t.concept === "much")),
+        ));
+  return complaint ? -sign : sign;
 }
 
 /** "a bit" 0.5, plain 1, "much" 2: the size of a relative step. */

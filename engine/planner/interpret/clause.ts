@@ -50,12 +50,15 @@ const VERBS: Concept[] = ["add", "remove", "without", "keep", "mute", "change", 
 /** One clause, with the lookups every reader needs and a record of the tokens readers used. */
 export class ClauseView {
   readonly used = new Set<Token>();
+  private readonly position: Map<Token, number>;
 
   constructor(
     readonly tokens: Token[],
     /** the whole message, for slices of what the user typed */
     readonly message: string,
-  ) {}
+  ) {
+    this.position = new Map(tokens.map((t, i) => [t, i]));
+  }
 
   concepts(...cs: Concept[]): ConceptToken[] {
     return this.tokens.filter((t): t is ConceptToken => t.kind === "concept" && cs.includes(t.concept));
@@ -87,7 +90,7 @@ export class ClauseView {
   }
 
   indexOf(t: Token): number {
-    return this.tokens.indexOf(t);
+    return this.position.get(t) ?? -1;
   }
 
   /** Tokens strictly between two tokens of the clause. */

@@ -10,7 +10,7 @@ import { type Concept, SUBJECTS } from "../lexicon/types.ts";
 import { ClauseView, type RawClause, splitClauses } from "./clause.ts";
 import { readFormat } from "./read-format.ts";
 import { readHistory } from "./read-history.ts";
-import { readExport, readIntent, type TurnIntent } from "./read-intent.ts";
+import { readCreate, readExport, readHelp } from "./read-intent.ts";
 import { readShots } from "./read-shots.ts";
 import { readSound } from "./read-sound.ts";
 import { readText } from "./read-text.ts";
@@ -20,9 +20,12 @@ import { normalizeMessage, type Token, tokenize } from "./tokenize.ts";
 
 /** Longer messages are cut here: enough for any instruction plus a long script, and bounded work. */
 export const MAX_MESSAGE_CHARS = 8000;
+/** An instruction is read up to this many tokens; the rest is named in the reply as not read. */
+const MAX_TOKENS = 300;
 
 /** Readers in order; history stands alone, the others may each add commands for the same clause. */
 const READERS = [
+  readCreate,
   readExport,
   readShots,
   readTransitions,
@@ -96,7 +99,7 @@ interface Read {
   soft: boolean;
   commands: EditCommand[];
   unsupported: Unsupported[];
-  intent: TurnIntent;
+  help: boolean;
   /** tokens no reader used that carry meaning: what made the clause unclear */
   leftovers: Token[];
 }
@@ -115,7 +118,7 @@ function read(tokens: Token[], soft: boolean, message: string): Read {
   v.use(...unsupported);
   const history = readHistory(v);
   const commands = history.length ? history : READERS.flatMap((reader) => reader(v));
-  const intent = readIntent(v);
+  const help = readHelp(v);
   const leftovers = tokens.filter((t) => !v.used.has(t) && !isFiller(t));
   return {
     tokens,
@@ -124,7 +127,7 @@ function read(tokens: Token[], soft: boolean, message: string): Read {
     unsupported: [
       ...new Map(unsupported.map((u) => [(u.value as Unsupported).en, u.value as Unsupported])).values(),
     ],
-    intent,
+    help,
     leftovers,
   };
 }
@@ -184,9 +187,27 @@ function settle(raw: RawClause[], message: string): Read[] {
   return reads;
 }
 
-function outcome(r: Read): Clause["outcome"] {
+/** Concepts a description of the video is made of ("the first clip is too long"), as opposed to a request. */
+const DESCRIBES: Concept[] = [
+  ...TARGETS,
+  "too",
+  "longer",
+  "shorter",
+  "louder",
+  "quieter",
+  "bigger",
+  "smaller",
+  "faster",
+  "slower",
+];
+const describes = (t: Token) =>
+  (t.kind === "concept" && DESCRIBES.includes(t.concept)) || t.kind === "ordinal" || t.kind === "number";
+
+function outcome(r: Read, next: Read | undefined): Clause["outcome"] {
   if (r.commands.length) return "commands";
   if (r.unsupported.length) return "unsupported";
+  // "第一段太长了，只要前5秒": a complaint the next clause acts on is context, not a request left undone.
+  if (next?.commands.length && r.leftovers.every(describes)) return "chat";
   return r.leftovers.length ? "unclear" : "chat";
 }
 
@@ -214,26 +235,32 @@ function attachScript(clauses: Clause[], lines: string[], perShot: boolean): Cla
 export function interpret(message: string): Interpretation {
   const text = normalizeMessage(message).slice(0, MAX_MESSAGE_CHARS);
   const { instruction, lines } = splitScript(text);
-  const reads = settle(splitClauses(tokenize(instruction)), instruction);
-  let clauses: Clause[] = reads.map((r) => ({
+  const tokens = tokenize(instruction);
+  const reads = settle(splitClauses(tokens.slice(0, MAX_TOKENS)), instruction);
+  let clauses: Clause[] = reads.map((r, i) => ({
     text: clauseText(r, instruction),
     commands: r.commands,
-    outcome: outcome(r),
+    outcome: outcome(r, reads[i + 1]),
     ...(r.unsupported.length && { unsupported: r.unsupported }),
   }));
+  if (tokens.length > MAX_TOKENS) {
+    const rest = instruction.slice(tokens[MAX_TOKENS].start).trim();
+    clauses.push({
+      text: rest.length > 60 ? `${rest.slice(0, 60)}…` : rest,
+      commands: [],
+      outcome: "unclear",
+    });
+  }
   const perShot = reads.some((r) => r.commands.some((c) => c.cmd === "captions" && c.perShot));
   const script = lines.slice(0, TEXT_LIMITS.lines).map((l) => l.slice(0, TEXT_LIMITS.line));
   if (script.length) clauses = attachScript(clauses, script, perShot);
-  const intents = reads.map((r) => r.intent);
   const wantsScript =
     !lines.length &&
     (clauses.some((c) => c.commands.some((x) => x.cmd === "captions" && !x.lines)) ||
       /\bscript\b|文案|脚本/i.test(instruction));
   return {
     clauses,
-    create: intents.some((i) => i.create),
-    help: intents.some((i) => i.help),
-    ...(intents.find((i) => i.topic) && { topic: intents.find((i) => i.topic)?.topic }),
+    help: reads.some((r) => r.help),
     wantsScript,
   };
 }

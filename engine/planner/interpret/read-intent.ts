@@ -9,12 +9,6 @@ const TOPIC_ZH = /(?:关于|介绍|推广|宣传)([^，。,.！!？?的\s]{2,12}
 const NOT_A_TOPIC =
   /xiaohongshu|douyin|tiktok|wechat|weixin|bilibili|reels?|shorts|instagram|youtube|\d|seconds?|minutes?|these|this|my photos|my clips|小红书|抖音|微信|视频号|秒|分钟/i;
 
-export interface TurnIntent {
-  create: boolean;
-  help: boolean;
-  topic?: string;
-}
-
 export function readExport(v: ClauseView): EditCommand[] {
   const ex = v.concepts("export")[0];
   if (!ex || v.negated(ex)) return [];
@@ -22,18 +16,24 @@ export function readExport(v: ClauseView): EditCommand[] {
   return [{ cmd: "export" }];
 }
 
-export function readIntent(v: ClauseView): TurnIntent {
+/** "make a cute video for my bakery": a video to build, what it is about, and the words that only describe it. */
+export function readCreate(v: ClauseView): EditCommand[] {
   const create = v.concepts("create").find((c) => !v.negated(c));
-  const help = v.concepts("help")[0];
+  const text = v.slice(v.tokens[0]);
+  const found = (TOPIC_EN.exec(text) ?? TOPIC_ZH.exec(text))?.[1]?.trim();
+  const topic = found && !NOT_A_TOPIC.test(found) ? found : undefined;
+  if (!create && !topic) return [];
+  // Words around a make-request describe the video ("cute", "nice", 好看的): nothing is left unclear by them.
   v.use(
     create,
-    help,
-    ...(create ? v.concepts("video", "photo", "clip", "shot", "all", "mine", "to", "about") : []),
+    ...v.concepts("video", "photo", "clip", "shot", "all", "mine", "to", "about"),
+    ...v.tokens.filter((t) => t.kind === "word"),
   );
-  const text = v.slice(v.tokens[0]);
-  const topic = (TOPIC_EN.exec(text) ?? TOPIC_ZH.exec(text))?.[1]?.trim();
-  const valid = topic && !NOT_A_TOPIC.test(topic) ? topic : undefined;
-  if (valid)
-    v.use(...v.tokens.filter((t) => t.kind === "word" && valid.includes(t.text)), ...v.concepts("about"));
-  return { create: !!create, help: !!help, ...(valid && { topic: valid }) };
+  return [{ cmd: "create", ...(topic && { topic: topic.slice(0, 80) }) }];
+}
+
+export function readHelp(v: ClauseView): boolean {
+  const help = v.concepts("help")[0];
+  v.use(help);
+  return !!help;
 }

@@ -56,7 +56,7 @@ function slotStart(v: ClauseView, anchor: Token): number | null {
   for (let k = i + 1; k < Math.min(v.tokens.length, i + 4); k++) {
     const t = v.tokens[k];
     const gap = v.message.slice(v.tokens[k - 1].end, t.start);
-    if (/[:=]/.test(gap)) return k;
+    if (/[:：=＝]/.test(gap)) return k;
     if (
       t.kind === "concept" &&
       (t.concept === "to" ||
@@ -67,7 +67,7 @@ function slotStart(v: ClauseView, anchor: Token): number | null {
     if (t.kind === "word" && OPENER_WORDS.has(t.text.toLowerCase())) return k + 1;
   }
   // "title: X" where the colon sits right after the target
-  if (/^\s*[:=]/.test(v.message.slice(anchor.end, anchor.end + 3))) return i + 1;
+  if (/^\s*[:：=＝]/.test(v.message.slice(anchor.end, anchor.end + 3))) return i + 1;
   return null;
 }
 

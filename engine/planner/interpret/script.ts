@@ -33,12 +33,14 @@ function splitLines(text: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean);
   const lines = byLine.flatMap((line) => {
-    const sentences = line.split(SENTENCE_END).map(cleanLine).filter(Boolean);
-    if (sentences.length > 1) return sentences;
-    const list = line
-      .split(/[、|｜]/)
+    // "A. B!", "A | B": sentences or bars; else "A、B、C" is a list
+    const sentences = line
+      .split(SENTENCE_END)
+      .flatMap((sentence) => sentence.split(/[|｜]/))
       .map(cleanLine)
       .filter(Boolean);
+    if (sentences.length > 1) return sentences;
+    const list = line.split("、").map(cleanLine).filter(Boolean);
     return list.length > 1 ? list : [cleanLine(line)];
   });
   return lines.filter(Boolean);

@@ -4,7 +4,7 @@ import type { Concept, Entry, Lexicon } from "../lexicon/types.ts";
 import { type Amount, readAmount } from "./numbers.ts";
 
 interface Span {
-  /** offsets into the (NFKC-normalised) message */
+  /** offsets into the message as typed (line breaks as \n) */
   start: number;
   end: number;
 }
@@ -203,11 +203,24 @@ function longest(
   return options.sort((a, b) => b.end - a.end)[0] ?? null;
 }
 
-/** Folds width and compatibility forms (ＡＢ１ → AB1, ： → :) once, so offsets into the result stay valid. */
-export const normalizeMessage = (message: string) => message.normalize("NFKC").replace(/\r\n?/g, "\n");
+/** Line breaks as "\n"; everything else stays as typed, so titles and captions keep the user's punctuation. */
+export const normalizeMessage = (message: string) => message.replace(/\r\n?/g, "\n");
+
+/**
+ * The form words are matched in: compatibility forms folded one character at a time (ＡＢ１ → ab1, ： → :) and
+ * ASCII lower-cased, always to one character, so an offset in it is an offset in what the user typed.
+ */
+function fold(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const folded = text[i].normalize("NFKC");
+    out += folded.length === 1 ? folded : text[i];
+  }
+  return out.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
 
 export function tokenize(text: string): Token[] {
-  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const lower = fold(text);
   const tokens: Token[] = [];
   let i = 0;
   const push = (t: Token) => tokens.push(t);
