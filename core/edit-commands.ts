@@ -130,6 +130,7 @@ export const EditCommand = z.discriminatedUnion("cmd", [
     mood: z.enum(MUSIC_MOODS).optional(),
     source: z.enum(["upload", "builtIn"]).optional().describe("the user's own song, or a built-in track"),
     different: z.boolean().optional().describe("another track than the current one"),
+    fade: z.boolean().optional().describe("fade in and out (music always does; the reply says how)"),
   }),
   z.object({
     cmd: z.literal("musicVolume"),

@@ -69,7 +69,8 @@ export function naturalDurationMs(spec: Spec): number {
   const overlaps = Math.max(0, spec.visuals.length - 1) * (spec.transition?.d ?? 0);
   const mediaMs =
     spec.visuals.reduce((sum, v) => sum + (v.kind === "video" ? usableMs(v) : photoMs), 0) - overlaps;
-  const lines = (spec.visuals.length ? spec.captions : spec.cards)?.lines.length ?? 0;
+  // Enough time to read every line, unless the user chose how long each photo stays.
+  const lines = spec.photoMs ? 0 : ((spec.visuals.length ? spec.captions : spec.cards)?.lines.length ?? 0);
   const natural = Math.max(mediaMs, lines * DEFAULTS.lineMs);
   return Math.round(Math.min(cap, Math.max(DEFAULTS.minDurationMs, natural)));
 }

@@ -38,6 +38,10 @@ export type Note =
   | { kind: "noUpload" }
   /** a volume change with no music: applied to the clips' own sound */
   | { kind: "volumeOnClips" }
+  /** louder than full or quieter than silent */
+  | { kind: "volumeLimit"; at: "max" | "min" }
+  /** "fade the music in/out": how it already fades */
+  | { kind: "musicFades"; inMs: number; outMs: number }
   | { kind: "nothingToUndo" }
   | { kind: "nothingToRedo" }
   /** a revert of something that has not changed since the first version */

@@ -204,6 +204,12 @@ function note(n: Note): string {
         : `You sent ${plural(n.lines, "line")} for ${plural(n.shots, "shot")}, so the last ${plural(n.shots - n.lines, "shot")} ${n.shots - n.lines === 1 ? "has" : "have"} no caption.`;
     case "noUpload":
       return "You haven't uploaded a song, so I used a built-in track; upload an MP3, M4A or WAV to use your own.";
+    case "volumeLimit":
+      return n.at === "max"
+        ? "The music is already at full volume (100%)."
+        : "The music is already silent (0%).";
+    case "musicFades":
+      return `The music already fades in over the first ${s(n.inMs)} and out over the last ${s(n.outMs)}.`;
     case "volumeOnClips":
       return "There's no background music, so I changed the clips' own sound.";
     case "nothingToUndo":

@@ -207,6 +207,10 @@ function note(n: Note): string {
         : `你发了 ${n.lines} 句文案，但有 ${n.shots} 个镜头，最后 ${n.shots - n.lines} 个镜头没有字幕。`;
     case "noUpload":
       return "你还没有上传音乐，所以先用了内置曲目；上传 MP3、M4A 或 WAV 就能换成你自己的。";
+    case "volumeLimit":
+      return n.at === "max" ? "音乐已经是最大音量（100%）。" : "音乐已经是静音（0%）。";
+    case "musicFades":
+      return `音乐已经在开头 ${s(n.inMs)}淡入、结尾 ${s(n.outMs)}淡出。`;
     case "volumeOnClips":
       return "视频里没有背景音乐，所以调整的是视频原声的音量。";
     case "nothingToUndo":

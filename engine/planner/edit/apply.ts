@@ -143,7 +143,14 @@ function volume(
       ),
     );
   const current = spec.music && { ...spec.music, v: musicLevel(spec) };
-  if (current) return { ...spec, music: { ...current, v: level(current.v) }, musicLevelFixed: true };
+  if (current) {
+    const v = level(current.v);
+    if (v === current.v && (v === 1 || v === 0)) {
+      notes.push({ kind: "volumeLimit", at: v === 1 ? "max" : "min" });
+      return spec;
+    }
+    return { ...spec, music: { ...current, v }, musicLevelFixed: true };
+  }
   if (cmd.anySound && spec.visuals.some((v) => v.hasAudio) && spec.clipVolume > 0) {
     notes.push({ kind: "volumeOnClips" });
     return { ...spec, clipVolume: level(spec.clipVolume) };
@@ -259,6 +266,10 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       return next ?? spec;
     }
     case "music":
+      if (cmd.fade && spec.music) {
+        notes.push({ kind: "musicFades", inMs: DEFAULTS.musicFadeInMs, outMs: DEFAULTS.musicFadeOutMs });
+        return spec;
+      }
       return { ...spec, music: musicFor(spec, ctx, cmd, notes) };
     case "musicVolume":
       return volume(spec, cmd, ctx, notes);

@@ -1,4 +1,5 @@
 // Splits tokens into clauses and gives readers one clause at a time: what it names, what it asks, what is negated.
+import type { Unsupported } from "../../../core/edit-commands.ts";
 import type { Concept, ConceptValues } from "../lexicon/types.ts";
 import type { Amount } from "./numbers.ts";
 import type { ConceptToken, Token } from "./tokenize.ts";
@@ -50,6 +51,8 @@ const VERBS: Concept[] = ["add", "remove", "without", "keep", "mute", "change", 
 /** One clause, with the lookups every reader needs and a record of the tokens readers used. */
 export class ClauseView {
   readonly used = new Set<Token>();
+  /** features a reader found asked for and declines ("music for the first 10 seconds") */
+  readonly declined: Unsupported[] = [];
   private readonly position: Map<Token, number>;
 
   constructor(

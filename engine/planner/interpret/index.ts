@@ -125,7 +125,9 @@ function read(tokens: Token[], soft: boolean, message: string): Read {
     soft,
     commands,
     unsupported: [
-      ...new Map(unsupported.map((u) => [(u.value as Unsupported).en, u.value as Unsupported])).values(),
+      ...new Map(
+        [...unsupported.map((u) => u.value as Unsupported), ...v.declined].map((u) => [u.en, u]),
+      ).values(),
     ],
     help,
     leftovers,

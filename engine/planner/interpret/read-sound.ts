@@ -1,6 +1,7 @@
 // Reads sound edits from a clause: background music (add, mood, source, volume, removal) and the clips' own sound.
 import type { MusicMood } from "../../../core/draft.ts";
 import type { EditCommand } from "../../../core/edit-commands.ts";
+import { FEATURES } from "../lexicon/features.ts";
 import { SUBJECTS } from "../lexicon/types.ts";
 import { direction, explicitFactor, intensity, stepFactor } from "./amounts.ts";
 import type { ClauseView } from "./clause.ts";
@@ -78,6 +79,29 @@ export function readSound(v: ClauseView): EditCommand[] {
 
   if (music) {
     v.use(music, generic);
+    // "music only for the first 10 seconds": a part of the video, which music cannot be limited to
+    const part = v.amounts("duration").find((d) => {
+      const before = v.tokens[v.indexOf(d) - 1];
+      return (
+        before?.kind === "ordinal" ||
+        (before?.kind === "concept" && (before.concept === "start" || before.concept === "end"))
+      );
+    });
+    if (part) {
+      v.use(
+        part,
+        ...v.tokens.filter((t) => t.kind === "ordinal"),
+        ...v.concepts("only", "start", "end", "add"),
+      );
+      v.declined.push(FEATURES.partTiming);
+      return commands;
+    }
+    // "fade the music out": it already fades in and out; the reply says so
+    const fade = v.concepts("transitionKind").find((k) => k.value === "fade");
+    if (fade && !v.has("transition")) {
+      v.use(fade, ...v.concepts("change", "add", "more"));
+      return [...commands, { cmd: "music", fade: true }];
+    }
     const only = v.concepts("only").find((o) => v.indexOf(o) < v.indexOf(music));
     if (only && !source) {
       v.use(only);

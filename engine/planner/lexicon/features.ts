@@ -86,4 +86,10 @@ export const FEATURES = {
     insteadEn: "I can build a video from your photos, clips or script",
     insteadZh: "我可以用你的照片、片段或脚本制作视频",
   },
+  partTiming: {
+    en: "play the music or show text for only part of the video",
+    zh: "只在视频的一部分播放音乐或显示文字",
+    insteadEn: "I can trim the video to that length, or show one caption per photo",
+    insteadZh: "我可以把视频剪到这个长度，或者每张照片配一句字幕",
+  },
 } satisfies Record<string, Unsupported>;
