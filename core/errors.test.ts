@@ -137,22 +137,22 @@ describe("ReelsmithError", () => {
     expect(err.message).not.toContain("nmv_usr_secret");
   });
 
-  it("survives an RPC boundary that keeps only the message", () => {
+  it("crosses an RPC boundary as plain data and comes back the same", () => {
     const original = new ReelsmithError("out_of_credits", {
       ctx: { userId: "anon_3" },
       extra: { needed: 100 },
+      detail: "upstream words",
     });
-    const crossed = new Error(original.message);
-    const revived = ReelsmithError.from(crossed);
-    expect(revived?.status).toBe(402);
-    expect(revived?.body("en")).toEqual(original.body("en"));
-    expect(revived?.body("en").error.needed).toBe(100);
+    const crossed = structuredClone(original.failure());
+    expect(JSON.stringify(crossed)).not.toContain("upstream words");
+    const revived = ReelsmithError.of(crossed);
+    expect(revived.status).toBe(402);
+    expect(revived.body("en")).toEqual(original.body("en"));
+    expect(revived.body("en").error.needed).toBe(100);
   });
 
-  it("does not claim unrelated errors", () => {
-    expect(ReelsmithError.from(new Error("boom"))).toBeNull();
-    expect(ReelsmithError.from(new Error("reelsmith:{not json"))).toBeNull();
-    expect(ReelsmithError.from(new Error('reelsmith:{"code":"nope","ctx":{},"extra":{}}'))).toBeNull();
-    expect(ReelsmithError.from("reelsmith:busy")).toBeNull();
+  it("does not claim other errors", () => {
+    expect(ReelsmithError.from(new Error("not_found"))).toBeNull();
+    expect(ReelsmithError.from("busy")).toBeNull();
   });
 });

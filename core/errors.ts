@@ -1,5 +1,4 @@
 // The error catalogue: every upstream and Reelsmith failure → HTTP status, public code, EN/ZH message, hint and action.
-import { z } from "zod";
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./contract.ts";
 
 export type Lang = "en" | "zh";
@@ -317,35 +316,33 @@ export function apiError(
   };
 }
 
-const MESSAGE_PREFIX = "reelsmith:";
-const Wire = z.object({
-  code: z.string().refine(isErrorCode),
-  ctx: z.object({
-    userId: z.string().optional(),
-    registered: z.boolean().optional(),
-    maxUploadBytes: z.number().optional(),
-  }),
-  extra: z.record(z.string(), z.unknown()),
-});
+/** What an error body may add to its code and words (`missing` parts, the `expected` length …): plain data. */
+export type ErrorExtra = Record<string, string | number | boolean | null | number[] | string[]>;
+
+/** A catalogue failure as plain data: what crosses the Durable Object's RPC boundary instead of an exception. */
+export interface Failure {
+  code: ErrorCode;
+  ctx?: CatalogueContext;
+  extra?: ErrorExtra;
+}
 
 /**
- * A failure with its catalogue entry. Durable Object RPC keeps only an error's message, so the message
- * carries the code and context as JSON and `ReelsmithError.from` rebuilds the error on the Worker side.
- * The upstream's own wording (`detail`) stays local: it is for logs, never for responses.
+ * A failure with its catalogue entry. Inside one isolate it is thrown; across the Durable Object's RPC boundary
+ * it travels as a `Failure` value (core/outcome.ts). The upstream's own wording (`detail`) stays local: it is
+ * for logs, never for responses.
  */
 export class ReelsmithError extends Error {
   readonly entry: CatalogueEntry;
+  readonly ctx: CatalogueContext;
   readonly status: number;
-  readonly extra: Record<string, unknown>;
+  readonly extra: ErrorExtra;
   readonly detail?: string;
 
-  constructor(
-    code: ErrorCode,
-    opts: { ctx?: CatalogueContext; extra?: Record<string, unknown>; detail?: string } = {},
-  ) {
+  constructor(code: ErrorCode, opts: { ctx?: CatalogueContext; extra?: ErrorExtra; detail?: string } = {}) {
     const ctx = opts.ctx ?? {};
     const extra = opts.extra ?? {};
-    super(MESSAGE_PREFIX + JSON.stringify({ code, ctx, extra }));
+    super(code);
+    this.ctx = ctx;
     this.name = "ReelsmithError";
     this.entry = entryFor(code, ctx);
     this.status = this.entry.httpStatus;
@@ -361,16 +358,18 @@ export class ReelsmithError extends Error {
     return new ReelsmithError(catalogueFor(upstreamCode, ctx).code, { ctx, detail });
   }
 
-  /** Recovers a ReelsmithError, also one that crossed an RPC boundary as a plain Error; null otherwise. */
+  /** The error itself when it is a catalogue failure; null for anything else (a fault). */
   static from(err: unknown): ReelsmithError | null {
-    if (err instanceof ReelsmithError) return err;
-    if (!(err instanceof Error) || !err.message.startsWith(MESSAGE_PREFIX)) return null;
-    try {
-      const wire = Wire.safeParse(JSON.parse(err.message.slice(MESSAGE_PREFIX.length)));
-      return wire.success ? new ReelsmithError(wire.data.code, wire.data) : null;
-    } catch {
-      return null;
-    }
+    return err instanceof ReelsmithError ? err : null;
+  }
+
+  static of(f: Failure): ReelsmithError {
+    return new ReelsmithError(f.code, f);
+  }
+
+  /** The plain-data form, for an RPC answer. */
+  failure(): Failure {
+    return { code: this.code, ctx: this.ctx, extra: this.extra };
   }
 
   body(lang: Lang): ApiErrorBody {

@@ -84,11 +84,16 @@ export class UploadService {
     return { id, partSize: PART_SIZE, partCount };
   }
 
-  /** Checks that part `n` may be sent now; with the part's first bytes (part 1) judges the real file type. */
-  async partTarget(id: string, n: number, head?: Uint8Array): Promise<PartTarget> {
+  /**
+   * Checks that part `n` may be sent now with `length` bytes; with the part's first bytes (part 1) judges the
+   * real file type.
+   */
+  async partTarget(id: string, n: number, length: number, head?: Uint8Array): Promise<PartTarget> {
     const row = this.open(id);
     if (!Number.isInteger(n) || n < 1 || n > row.part_count)
       throw new ReelsmithError("bad_request", { extra: { problem: `part: 1 to ${row.part_count}` } });
+    const expected = n < row.part_count ? row.part_size : row.size - row.part_size * (row.part_count - 1);
+    if (length !== expected) throw new ReelsmithError("part_mismatch", { extra: { part: n, expected } });
     if (head) {
       const verdict = judgeContent(row.ext, sniff(head));
       if (!verdict.ok) {
@@ -97,7 +102,6 @@ export class UploadService {
       }
       this.store.setType(id, verdict.type.ext, verdict.type.kind);
     }
-    const length = n < row.part_count ? row.part_size : row.size - row.part_size * (row.part_count - 1);
     return { key: objectKey(row), r2UploadId: row.r2_upload_id!, length };
   }
 

@@ -3,6 +3,7 @@ import { DurableObject } from "cloudflare:workers";
 import { Credits, Paths } from "../core/contract.ts";
 import { isReady } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
+import { settle } from "../core/outcome.ts";
 import { summarizeDraft } from "../core/timeline-summary.ts";
 import { ApiKeyStore } from "./api-keys.ts";
 import { ChatRelay, type ChatRequest } from "./chat-relay.ts";
@@ -78,13 +79,19 @@ export class UserDO extends DurableObject<Env> {
     };
   }
 
-  async credits(platform: Platform) {
-    const c = await this.client.call(Paths.credits, Credits, { platform });
-    return { ...c, upstreamUserId: this.identity.get("upstream_user_id") ?? null };
+  credits(platform: Platform) {
+    return settle(async () => {
+      const c = await this.client.call(Paths.credits, Credits, { platform });
+      return { ...c, upstreamUserId: this.identity.get("upstream_user_id") ?? null };
+    });
   }
 
   /** Stores the user's own upstream token after checking it works; the previous token comes back on failure. */
-  async useOwnToken(token: string, platform: Platform) {
+  useOwnToken(token: string, platform: Platform) {
+    return settle(() => this.tryToken(token, platform));
+  }
+
+  private async tryToken(token: string, platform: Platform) {
     const previous = {
       token: this.identity.get("upstream_token"),
       source: this.identity.get("token_source"),
@@ -114,7 +121,11 @@ export class UserDO extends DurableObject<Env> {
   }
 
   /** The project with its draft (fresh from the upstream when reachable), summary, transcript, uploads and exports. */
-  async getProject(id: string, platform: Platform) {
+  getProject(id: string, platform: Platform) {
+    return settle(() => this.projectDetails(id, platform));
+  }
+
+  private async projectDetails(id: string, platform: Platform) {
     const row = this.project(id);
     const draft = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
     const lang = row.language === "zh" ? "zh" : "en";
@@ -129,60 +140,71 @@ export class UserDO extends DurableObject<Env> {
     };
   }
 
-  async deleteProject(id: string) {
-    this.project(id);
-    await this.exports.deleteFor(id);
-    await this.uploads.removeFor(id);
-    this.projects.delete(id);
-    return { deleted: true };
+  deleteProject(id: string) {
+    return settle(async () => {
+      this.project(id);
+      await this.exports.deleteFor(id);
+      await this.uploads.removeFor(id);
+      this.projects.delete(id);
+      return { deleted: true as const };
+    });
   }
 
   // ---- chat
 
   /** Starts a chat turn: a stream of NDJSON chat events; `busy` (409) while another turn runs. */
-  sendMessage(projectId: string, req: ChatRequest): ReadableStream<Uint8Array> {
-    return this.chat.start(this.project(projectId), req);
+  sendMessage(projectId: string, req: ChatRequest) {
+    return settle(() => this.chat.start(this.project(projectId), req));
   }
 
   /** Keeps a directly answered message (export, credits, status, upload) in the transcript too. */
   recordExchange(projectId: string, text: string, reply: string) {
-    this.project(projectId);
-    this.projects.addTranscript(projectId, "user", text);
-    this.projects.addTranscript(projectId, "agent", reply);
-    return { recorded: true };
+    return settle(() => {
+      this.project(projectId);
+      this.projects.addTranscript(projectId, "user", text);
+      this.projects.addTranscript(projectId, "agent", reply);
+      return { recorded: true as const };
+    });
   }
 
   // ---- uploads: the Worker streams part bytes into R2; this object plans, checks and records them
 
   createUpload(projectId: string, owner: string, req: UploadRequest) {
-    return this.uploads.create(this.project(projectId), newId("upl"), owner, req);
+    return settle(() => this.uploads.create(this.project(projectId), newId("upl"), owner, req));
   }
 
-  /** Where part `n` goes and how long it must be; part 1 comes with its first bytes, to judge the file type. */
-  uploadPartTarget(id: string, n: number, head?: Uint8Array) {
-    return this.uploads.partTarget(id, n, head);
+  /**
+   * Where part `n` goes, once its declared `length` is right; part 1 comes with its first bytes, to judge the
+   * file type. A refusal leaves the part's body to the Worker, which drains it.
+   */
+  uploadPartTarget(id: string, n: number, length: number, head?: Uint8Array) {
+    return settle(() => this.uploads.partTarget(id, n, length, head));
   }
 
   recordUploadPart(id: string, n: number, etag: string) {
-    return this.uploads.recordPart(id, n, etag);
+    return settle(() => this.uploads.recordPart(id, n, etag));
   }
 
   /** `origin` is the Worker's own, where the upstream fetches the signed media link. */
   completeUpload(id: string, origin: string, platform: Platform) {
-    return this.uploads.complete(id, origin, platform);
+    return settle(() => this.uploads.complete(id, origin, platform));
   }
 
   getUpload(id: string) {
-    return this.uploads.info(id);
+    return settle(() => this.uploads.info(id));
   }
 
-  async deleteUpload(id: string) {
-    await this.uploads.remove(id);
-    return { deleted: true };
+  deleteUpload(id: string) {
+    return settle(async () => {
+      await this.uploads.remove(id);
+      return { deleted: true as const };
+    });
   }
 
   importUrl(projectId: string, owner: string, url: string, origin: string, platform: Platform) {
-    return this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform);
+    return settle(() =>
+      this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform),
+    );
   }
 
   // ---- exports
@@ -192,15 +214,15 @@ export class UserDO extends DurableObject<Env> {
     opts: { idempotencyKey?: string; callbackUrl?: string },
     platform: Platform,
   ) {
-    return this.exports.create(this.project(projectId), opts, platform);
+    return settle(() => this.exports.create(this.project(projectId), opts, platform));
   }
 
   getExport(id: string) {
-    return this.exports.get(id) ?? notFound();
+    return settle(() => this.exports.get(id) ?? notFound());
   }
 
   exportFileKey(id: string) {
-    return this.exports.fileKey(id) ?? notFound();
+    return settle(() => this.exports.fileKey(id) ?? notFound());
   }
 
   // ---- API keys
@@ -214,7 +236,7 @@ export class UserDO extends DurableObject<Env> {
   }
 
   revokeApiKey(id: string) {
-    return this.keys.revoke(id) ? { revoked: true } : notFound();
+    return settle(() => (this.keys.revoke(id) ? { revoked: true as const } : notFound()));
   }
 
   verifyApiKey(key: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { MessageBody } from "../../core/api.ts";
 import { entryFor, isErrorCode } from "../../core/errors.ts";
 import { routeIntent } from "../../core/intent.ts";
+import { unwrap } from "../../core/outcome.ts";
 import { aggregate, type PublicEvent, readEvents, sseResponse } from "../chat-stream.ts";
 import type { AppEnv, Lang } from "../context.ts";
 import { parseBody } from "../errors.ts";
@@ -46,7 +47,9 @@ export const messages = new Hono<AppEnv>().post("/:id/messages", async (c) => {
 
 async function agentEvents(c: Context<AppEnv>, projectId: string, text: string) {
   const lang = c.get("lang");
-  const stream = await c.get("user").sendMessage(projectId, { text, platform: c.get("platform"), lang });
+  const stream = unwrap(
+    await c.get("user").sendMessage(projectId, { text, platform: c.get("platform"), lang }),
+  );
   return readEvents(stream);
 }
 
@@ -62,27 +65,27 @@ async function directEvents(
   const platform = c.get("platform");
   const out: PublicEvent[] = [];
   if (intent === "export") {
-    const exp = await user.createExport(projectId, {}, platform);
+    const exp = unwrap(await user.createExport(projectId, {}, platform));
     out.push(
       { type: "action", action: "export" },
       { type: "export", id: exp.id, status: exp.status, progress: exp.progress },
     );
     out.push({ type: "text", text: DIRECT.exportStarted[lang] });
   } else if (intent === "credits") {
-    const cr = await user.credits(platform);
+    const cr = unwrap(await user.credits(platform));
     out.push(
       { type: "action", action: "show-credits" },
       { type: "text", text: DIRECT.credits[lang](cr.available, cr.frozen) },
     );
   } else if (intent === "status") {
-    const p = await user.getProject(projectId, platform);
+    const p = unwrap(await user.getProject(projectId, platform));
     out.push({ type: "action", action: "show-timeline" }, { type: "state", summary: p.summary, changes: [] });
     out.push({ type: "text", text: p.summary });
   } else {
     out.push({ type: "action", action: "upload" }, { type: "text", text: DIRECT.upload[lang] });
   }
   const reply = out.flatMap((e) => (e.type === "text" ? [e.text] : [])).join("\n");
-  await user.recordExchange(projectId, text, reply);
+  unwrap(await user.recordExchange(projectId, text, reply));
   out.push({ type: "done" });
   return (async function* () {
     yield* out;
