@@ -66,8 +66,11 @@ describe("catalogueFor (upstream codes)", () => {
 
   it("4002 suggests compressing or trimming under the limit that applies", () => {
     expect(catalogueFor(4002).hint.en).toBe("Compress or trim it to under 500 MB and try again.");
-    const small = catalogueFor(4002, { maxUploadBytes: 200 * 1024 * 1024 });
-    expect(small.hint.zh).toContain("200 MB");
+    const small = catalogueFor(4002, { maxUploadBytes: 200 * 1024 * 1024, limitBy: "nemovideo" });
+    expect(small.hint.zh).toBe("请压缩或剪短到 200 MB 以内（NemoVideo 对该平台的上限）后重试。");
+    expect(small.hint.en).toBe(
+      "Compress or trim it to under 200 MB (NemoVideo's limit for this platform) and try again.",
+    );
     expect(small.action).toEqual({ kind: "compress" });
   });
 

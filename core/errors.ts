@@ -1,5 +1,6 @@
 // The error catalogue: every upstream and Reelsmith failure → HTTP status, public code, EN/ZH message, hint and action.
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./contract.ts";
+import { formatSize, type UpstreamKind, whoseLimit } from "./upload-limits.ts";
 
 export type Lang = "en" | "zh";
 export type Localized = Record<Lang, string>;
@@ -23,8 +24,9 @@ export interface CatalogueContext {
   /** upstream user id, for the registration link */
   userId?: string;
   registered?: boolean;
-  /** upload limit of the project's preset, when smaller than the upstream's */
+  /** the upload limit that applies, and whose it is */
   maxUploadBytes?: number;
+  limitBy?: UpstreamKind;
 }
 
 type Fixed = Omit<CatalogueEntry, "code">;
@@ -277,12 +279,13 @@ export function entryFor(code: ErrorCode, ctx: CatalogueContext = {}): Catalogue
     return { ...entry, hint: { en: "Upgrade your plan to export.", zh: "请升级套餐后导出。" } };
   }
   if (code === "payload_too_large") {
-    const mb = Math.floor((ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES) / (1024 * 1024));
+    const size = formatSize(ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES);
+    const whose = (lang: Lang) => (ctx.limitBy ? whoseLimit(ctx.limitBy, lang) : "");
     return {
       ...entry,
       hint: {
-        en: `Compress or trim it to under ${mb} MB and try again.`,
-        zh: `请压缩或剪短到 ${mb} MB 以内后重试。`,
+        en: `Compress or trim it to under ${size}${whose("en") && ` (${whose("en")})`} and try again.`,
+        zh: `请压缩或剪短到 ${size} 以内${whose("zh") && `（${whose("zh")}）`}后重试。`,
       },
     };
   }

@@ -2,9 +2,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { Credits, Paths } from "../core/contract.ts";
 import { isReady } from "../core/draft.ts";
-import { ReelsmithError } from "../core/errors.ts";
+import { type Lang, ReelsmithError } from "../core/errors.ts";
 import { settle } from "../core/outcome.ts";
-import { summarizeDraft } from "../core/timeline-summary.ts";
+import type { Say } from "../core/say.ts";
+import { summarizeTimeline, timelineOf } from "../core/timeline-view.ts";
 import { ApiKeyStore } from "./api-keys.ts";
 import { ChatRelay, type ChatRequest } from "./chat-relay.ts";
 import { type Config, readConfig } from "./config.ts";
@@ -44,6 +45,7 @@ export class UserDO extends DurableObject<Env> {
     this.sessions = new SessionService(this.projects, this.client);
     this.exports = new ExportService(
       sql,
+      this.projects,
       this.jobs,
       this.sessions,
       this.client,
@@ -63,6 +65,7 @@ export class UserDO extends DurableObject<Env> {
       this.client,
       env.MEDIA,
       env.SECRET,
+      this.cfg.upstreamKind,
     );
     this.keys = new ApiKeyStore(sql);
     this.chat = new ChatRelay(this.projects, this.sessions, this.client, this.cfg);
@@ -116,23 +119,38 @@ export class UserDO extends DurableObject<Env> {
     return projectInfo(this.projects.create({ id: newId("prj"), ...input }));
   }
 
+  /** Every project, last changed first, with the poster of its latest export. */
   listProjects() {
-    return this.projects.list().map(projectInfo);
+    return this.projects
+      .list()
+      .map((row) => ({ ...projectInfo(row), coverUrl: this.exports.latestCoverUrl(row.id) }));
   }
 
-  /** The project with its draft (fresh from the upstream when reachable), summary, transcript, uploads and exports. */
-  getProject(id: string, platform: Platform) {
-    return settle(() => this.projectDetails(id, platform));
+  renameProject(id: string, title: string) {
+    return settle(() => {
+      this.project(id);
+      this.projects.rename(id, title);
+      return projectInfo(this.project(id));
+    });
   }
 
-  private async projectDetails(id: string, platform: Platform) {
+  /**
+   * The project with its draft (fresh from the upstream when reachable), its timeline as lanes and as a summary
+   * in `lang`, transcript, uploads and exports.
+   */
+  getProject(id: string, platform: Platform, lang: Lang) {
+    return settle(() => this.projectDetails(id, platform, lang));
+  }
+
+  private async projectDetails(id: string, platform: Platform, lang: Lang) {
     const row = this.project(id);
     const draft = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
-    const lang = row.language === "zh" ? "zh" : "en";
+    const timeline = timelineOf(draft);
     return {
       project: projectInfo(this.project(id)),
       draft,
-      summary: summarizeDraft(draft, lang),
+      timeline,
+      summary: summarizeTimeline(timeline, lang),
       ready: isReady(draft),
       transcript: this.projects.transcript(id),
       uploads: this.uploads.listFor(id),
@@ -157,12 +175,20 @@ export class UserDO extends DurableObject<Env> {
     return settle(() => this.chat.start(this.project(projectId), req));
   }
 
+  /** The turn running in the project, from its start (for a page reopened mid-turn); null when none runs. */
+  watchTurn(projectId: string) {
+    return settle(() => {
+      this.project(projectId);
+      return this.chat.watch(projectId);
+    });
+  }
+
   /** Keeps a directly answered message (export, credits, status, upload) in the transcript too. */
-  recordExchange(projectId: string, text: string, reply: string) {
+  recordExchange(projectId: string, text: string, replies: Array<{ text: string; say: Say }>) {
     return settle(() => {
       this.project(projectId);
       this.projects.addTranscript(projectId, "user", text);
-      this.projects.addTranscript(projectId, "agent", reply);
+      for (const r of replies) this.projects.addTranscript(projectId, "agent", r.text, r.say);
       return { recorded: true as const };
     });
   }
@@ -221,8 +247,13 @@ export class UserDO extends DurableObject<Env> {
     return settle(() => this.exports.get(id) ?? notFound());
   }
 
-  exportFileKey(id: string) {
-    return settle(() => this.exports.fileKey(id) ?? notFound());
+  /** A completed export's stored file and poster, with its project's title (for file names and share pages). */
+  exportFiles(id: string) {
+    return settle(() => {
+      const files = this.exports.files(id) ?? notFound();
+      const project = this.project(files.projectId);
+      return { ...files, title: project.title, preset: project.preset, info: this.exports.get(id)! };
+    });
   }
 
   // ---- API keys

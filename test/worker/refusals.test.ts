@@ -24,7 +24,7 @@ describe("expected failures are answers, not exceptions", () => {
     const u = newUser();
     const p = await createProject(u);
     const stub = userStub(await userIdOf(u));
-    expect(await stub.getProject("prj_missing", "web")).toEqual({
+    expect(await stub.getProject("prj_missing", "web", "en")).toEqual({
       ok: false,
       failure: { code: "not_found", ctx: {}, extra: {} },
     });
