@@ -1,6 +1,7 @@
 // The error catalogue: every upstream and Reelsmith failure → HTTP status, public code, EN/ZH message, hint and action.
-import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./contract.ts";
+
 import { formatSize, type UpstreamKind, whoseLimit } from "./upload-limits.ts";
+import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./upstream-facts.ts";
 
 export type Lang = "en" | "zh";
 export type Localized = Record<Lang, string>;

@@ -1,7 +1,8 @@
 // The largest upload the pipeline behind Reelsmith can take: the local engine's own limit, or NemoVideo's per preset.
-import { MAX_UPLOAD_BYTES } from "./contract.ts";
+
 import type { Lang } from "./errors.ts";
 import type { Preset } from "./presets.ts";
+import { MAX_UPLOAD_BYTES } from "./upstream-facts.ts";
 
 /** Which upstream does the editing (the Worker var UPSTREAM_KIND). */
 export type UpstreamKind = "engine" | "nemovideo";

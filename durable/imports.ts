@@ -51,7 +51,7 @@ export async function importToBucket(
 export const tooLarge = (limit: UploadLimit) =>
   new ReelsmithError("payload_too_large", {
     ctx: { maxUploadBytes: limit.bytes, limitBy: limit.by },
-    extra: { maxUploadBytes: limit.bytes },
+    extra: { maxUploadBytes: limit.bytes, limitBy: limit.by },
   });
 
 function refusalOf(res: Response, size: number, limit: UploadLimit): ReelsmithError | null {
