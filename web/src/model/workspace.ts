@@ -22,7 +22,7 @@ import { resetUploads, showUploads } from "./uploads.ts";
 export async function boot(): Promise<void> {
   if (sharedToken()) return;
   effect(() => {
-    document.title = project.value ? `${project.value.title} · Reelsmith` : t.value.docTitle;
+    document.title = project.value ? `${project.value.title} · ${t.value.docTitle}` : t.value.docTitle;
   });
   const presetsLoaded = loadPresets();
   const share = readShareLink();
