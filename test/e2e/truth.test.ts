@@ -59,6 +59,12 @@ async function screens(p: Page, name: string, show?: () => Promise<void>) {
       await p.waitForTimeout(200);
       await p.screenshot({ path: join(SCREENS, `${name}-${size}-${lang}.png`) });
       if (show) await p.keyboard.press("Escape");
+      else if (size === "phone") {
+        // One column: the export step is further down.
+        await p.locator(".export-panel").scrollIntoViewIfNeeded();
+        await p.screenshot({ path: join(SCREENS, `${name}-${size}-${lang}-export.png`) });
+        await p.evaluate(() => window.scrollTo(0, 0));
+      }
     }
   }
   await p.setViewportSize(VIEWPORTS.desktop);

@@ -8,7 +8,7 @@ export function ProjectNote() {
   if (!title) return null;
   return (
     <p class="project-note" role="status">
-      {t.value.savedProject(title)}
+      <span class="project-note__text">{t.value.savedProject(title)}</span>
       <button type="button" class="btn btn--small btn--ghost" onClick={() => (listOpen.value = true)}>
         {t.value.projects}
       </button>
