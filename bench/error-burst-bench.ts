@@ -1,18 +1,11 @@
 // Error-heavy bursts against `wrangler dev`: statuses, latency, and the open sockets of the wrangler process tree.
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeUpstream } from "../test/fake-upstream/server.ts";
 import { processTree } from "./proc-memory.ts";
+import { writeResultsSection } from "./results-file.ts";
 import { startWranglerDev } from "./wrangler-dev.ts";
 
 const BURST = Number(process.env.BURST || 100);
@@ -24,7 +17,6 @@ const SETTLE_MS = 2_000;
 const LATER_MS = 10_000;
 const PORT = Number(process.env.BENCH_PORT || 8798);
 const MiB = 1024 * 1024;
-const resultsFile = new URL("RESULTS.md", import.meta.url).pathname;
 
 // ---- the client: one connection per request (Connection: close), so sockets left afterwards are the server's
 
@@ -230,19 +222,6 @@ function section(results: BurstResult[], label: string): string {
   ].join("\n");
 }
 
-/** Replaces only the "## Error bursts" section (or appends it), leaving the rest of the file as it is. */
-function writeSection(text: string): void {
-  const current = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmarks\n\n";
-  const start = current.indexOf("## Error bursts");
-  if (start < 0) {
-    writeFileSync(resultsFile, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const after = current.indexOf("\n## ", start + 1);
-  const rest = after < 0 ? "" : `\n${current.slice(after + 1)}`;
-  writeFileSync(resultsFile, `${current.slice(0, start)}${text.trimEnd()}\n${rest}`);
-}
-
 /** The whole run is bounded: a dev server that stops answering ends the bench instead of hanging it. */
 const RUN_LIMIT_MS = 5 * 60_000;
 
@@ -261,7 +240,10 @@ const limit = setTimeout(() => {
 try {
   const results = await run(wrangler.process.pid!, (s) => fake.control.scenario(s));
   if (process.argv.includes("--write"))
-    writeSection(section(results, `${new Date().toISOString().slice(0, 10)}, Node ${process.version}`));
+    writeResultsSection(
+      "Error bursts",
+      section(results, `${new Date().toISOString().slice(0, 10)}, Node ${process.version}`),
+    );
   else console.log(section(results, "this run"));
 } finally {
   clearTimeout(limit);

@@ -17,9 +17,9 @@ export function ExportHistory() {
         {list.map((e) => (
           <li key={e.id} class="export-history__item" data-outdated={e.outdated}>
             {e.coverUrl ? (
-              <img class="export-history__cover" src={e.coverUrl} alt="" />
+              <img class="thumb export-history__cover" src={e.coverUrl} alt="" />
             ) : (
-              <span class="export-history__cover" aria-hidden="true" />
+              <span class="thumb export-history__cover" aria-hidden="true" />
             )}
             <span class="export-history__when">
               {tr.exportedAt(

@@ -30,9 +30,9 @@ function ProjectRow(props: { p: ProjectSummary }) {
   return (
     <li class={`project-row ${isOpen ? "is-open" : ""}`} data-project={p.id}>
       {p.coverUrl ? (
-        <img class="project-row__cover" src={p.coverUrl} alt="" />
+        <img class="thumb project-row__cover" src={p.coverUrl} alt="" />
       ) : (
-        <span class="project-row__cover project-row__cover--empty" aria-hidden="true" />
+        <span class="thumb project-row__cover project-row__cover--empty" aria-hidden="true" />
       )}
       <div class="project-row__body">
         {mode.value === "rename" ? (

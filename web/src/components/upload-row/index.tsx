@@ -27,7 +27,7 @@ export function UploadRow(props: { upload: UploadItem }) {
   return (
     <li class={`upload-row upload-row--${state}`} data-state={state}>
       {thumb ? (
-        <img class="upload-row__thumb" src={thumb} alt="" />
+        <img class="thumb upload-row__thumb" src={thumb} alt="" />
       ) : (
         <span class="upload-row__ext" aria-hidden="true">
           {extOf(u.name)}
