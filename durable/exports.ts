@@ -4,6 +4,7 @@ import { type Draft, isReady } from "../core/draft.ts";
 import { type ErrorCode, ReelsmithError } from "../core/errors.ts";
 import type { JobTable } from "./jobs.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
+import { copyRenderOutput } from "./render-output.ts";
 import type { SessionService } from "./sessions.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
 import { sendWebhook } from "./webhook.ts";
@@ -51,9 +52,6 @@ export interface ExportInfo {
   createdAt: number;
   completedAt?: number;
 }
-
-/** Poster images are small; anything bigger is not a poster. */
-const MAX_COVER_BYTES = 5 * 1024 * 1024;
 
 export interface ExportTimings {
   firstPollMs: number;
@@ -212,45 +210,16 @@ export class ExportService {
 
   /** Copies the finished file (and its poster) into R2 so nothing depends on an expiring upstream URL. */
   private async store(row: ExportRow, p: RenderProgress): Promise<void> {
-    // The output URL may be a CDN: fetch it without the token; fall back to the authenticated download route.
-    let res = p.url ? await fetchOutput(p.url) : null;
-    if (!res?.ok || !res.body)
-      res = await this.client.open(Paths.renderDownload(row.render_id!), { platform: "api" });
-    if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
-    const key = `exports/${row.project_id}/${row.id}.mp4`;
-    const length = Number(res.headers.get("content-length"));
-    const body =
-      Number.isFinite(length) && length > 0
-        ? res.body.pipeThrough(new FixedLengthStream(length))
-        : await res.arrayBuffer();
-    const obj = await this.media.put(key, body, {
-      httpMetadata: { contentType: "video/mp4" },
-    });
-    const cover = p.coverUrl ? await this.storeCover(row, p.coverUrl) : null;
+    const out = await copyRenderOutput(this.media, this.client, row, p);
     this.sql.exec(
       `UPDATE exports SET r2_key = ?, size = ?, cover_key = ?, duration = COALESCE(?, duration) WHERE id = ?`,
-      key,
-      obj.size,
-      cover,
+      out.video,
+      out.size,
+      out.cover,
       p.duration ?? null,
       row.id,
     );
     this.finish(row.id, { status: "completed" });
-  }
-
-  /** The poster, fetched like the video (no token); an export without one is still complete. */
-  private async storeCover(row: ExportRow, url: string): Promise<string | null> {
-    const res = await fetchOutput(url);
-    const type = res?.headers.get("content-type") ?? "";
-    if (!res?.ok || !/^image\/(jpeg|png|webp)$/.test(type.split(";")[0].trim())) {
-      await res?.body?.cancel();
-      return null;
-    }
-    const bytes = await res.arrayBuffer();
-    if (!bytes.byteLength || bytes.byteLength > MAX_COVER_BYTES) return null;
-    const key = `exports/${row.project_id}/${row.id}.cover`;
-    await this.media.put(key, bytes, { httpMetadata: { contentType: type } });
-    return key;
   }
 
   private finish(
@@ -312,8 +281,3 @@ export class ExportService {
 }
 
 const coverUrl = (id: string) => `/api/exports/${id}/cover`;
-
-/** A render output or poster address from the upstream: fetched without credentials; null when unreachable. */
-function fetchOutput(url: string): Promise<Response | null> {
-  return fetch(url).catch(() => null);
-}

@@ -91,26 +91,7 @@ export class UserDO extends DurableObject<Env> {
 
   /** Stores the user's own upstream token after checking it works; the previous token comes back on failure. */
   useOwnToken(token: string, platform: Platform) {
-    return settle(() => this.tryToken(token, platform));
-  }
-
-  private async tryToken(token: string, platform: Platform) {
-    const previous = {
-      token: this.identity.get("upstream_token"),
-      source: this.identity.get("token_source"),
-    };
-    this.identity.set("upstream_token", token);
-    this.identity.set("token_source", "user");
-    try {
-      await this.client.call(Paths.credits, Credits, { platform });
-    } catch (e) {
-      if (previous.token) this.identity.set("upstream_token", previous.token);
-      else this.identity.delete("upstream_token");
-      if (previous.source) this.identity.set("token_source", previous.source);
-      else this.identity.delete("token_source");
-      throw e;
-    }
-    return { tokenSource: "user" as const };
+    return settle(() => this.client.adoptUserToken(token, platform));
   }
 
   // ---- projects
