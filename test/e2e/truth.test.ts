@@ -90,6 +90,10 @@ describe("the page shows the truth", () => {
     await download.waitFor({ timeout: 150_000 });
     expect(await page.locator(".export-panel__result").getAttribute("data-outdated")).toBe("false");
     expect(await download.textContent()).toContain("6 s");
+    // The preview's poster is the export's own (once the engine makes posters), never another picture.
+    const exportUrl = (await download.getAttribute("href"))!.replace(/\/download$/, "");
+    const { coverUrl } = await (await page.request.get(exportUrl)).json();
+    expect(await page.locator("video.export-panel__video").getAttribute("poster")).toBe(coverUrl ?? null);
 
     await send(page, "move the title to the top");
     await page.locator(".export-panel__outdated").waitFor();
@@ -176,6 +180,12 @@ describe("the page shows the truth", () => {
       "Douyin",
       "Xiaohongshu (RED)",
     ]);
+    // Each row shows its latest poster (once the engine makes posters).
+    const listed = (await (await page.request.get("/api/projects")).json()).projects as {
+      coverUrl: string | null;
+    }[];
+    for (const [i, p] of listed.entries())
+      expect(await rows.nth(i).locator("img.project-row__cover").count()).toBe(p.coverUrl ? 1 : 0);
     await page.keyboard.press("Escape");
     await screens(page, "projects", openList);
     await openList();
