@@ -102,6 +102,8 @@ describe("the page shows the truth", () => {
     );
     expect(await page.locator(".export-panel__result").getAttribute("data-outdated")).toBe("true");
     expect(await page.locator(".export-panel__button").textContent()).toBe("Export again");
+    await page.waitForTimeout(400); // the buttons' colour transitions
+    await page.screenshot({ path: join(SCREENS, "outdated-desktop-en.png") });
 
     await page.locator(".export-panel__button").click();
     await page.locator('.export-panel__result[data-outdated="false"]').waitFor({ timeout: 150_000 });
