@@ -15,6 +15,8 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 UPSTREAM_URL: `http://127.0.0.1:${inject("fakeUpstreamPort")}`,
+                // the fake follows NemoVideo, so its per-preset upload limits apply
+                UPSTREAM_KIND: "nemovideo",
                 SECRET: "test-secret-0123456789abcdef",
                 RENDER_FIRST_POLL_MS: "50",
                 RENDER_POLL_MS: "50",
@@ -50,6 +52,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
           environment: "node",
           testTimeout: 240_000,
           hookTimeout: 240_000,

@@ -1,13 +1,12 @@
 // Planner benchmark: the phrase table's pass rate and the time to plan one message on the deterministic path.
-import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { planTurn } from "../engine/planner/index.ts";
 import { interpret } from "../engine/planner/interpret/index.ts";
 import { checkRow } from "../test/engine/phrases/check.ts";
 import { converse, MEDIA } from "../test/engine/phrases/fixtures.ts";
 import { ROWS } from "../test/engine/phrases/rows.ts";
+import { writeResultsSection } from "./results-file.ts";
 
-const RESULTS = new URL("./RESULTS.md", import.meta.url);
 const COMMAND = "npx tsx bench/planner-bench.ts";
 const REPEATS = 30;
 
@@ -80,9 +79,4 @@ const lines = [
 ];
 console.log(lines.join("\n"));
 
-const current = readFileSync(RESULTS, "utf8");
-const section = /## Planner\n[\s\S]*?(?=\n## |$)/;
-const updated = section.test(current)
-  ? current.replace(section, lines.join("\n").trimEnd())
-  : `${current.trimEnd()}\n\n${lines.join("\n")}`;
-writeFileSync(RESULTS, `${updated.trimEnd()}\n`);
+writeResultsSection("Planner", lines.join("\n"));

@@ -1,10 +1,11 @@
 // Upload benchmark: 50 MB and 500 MB through `wrangler dev` in 8 MiB parts, throughput and peak RSS of wrangler/workerd.
 import { createHash, randomFillSync } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeUpstream, startFakeUpstream } from "../test/fake-upstream/server.ts";
 import { type MemorySampler, memorySampler, type Peak } from "./proc-memory.ts";
+import { resultsPath, writeResultsSection } from "./results-file.ts";
 import { startWranglerDev } from "./wrangler-dev.ts";
 
 const MB = 1024 * 1024;
@@ -17,7 +18,6 @@ if (SIZES_MB.length === 0) SIZES_MB.push(50, 500, 500, 50);
 const IN_FLIGHT = 4;
 const PORT = Number(process.env.BENCH_PORT || 8797);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const resultsFile = new URL("RESULTS.md", import.meta.url).pathname;
 
 // ---- the client: a cookie, a project, parts in flight
 
@@ -166,19 +166,6 @@ function section(runs: Run[], baseline: number): string {
   ].join("\n");
 }
 
-/** Replaces only the "## Uploads" section, leaving the rest of the file (e.g. "## Rendering") as it is. */
-function writeSection(text: string): void {
-  const current = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmarks\n\n";
-  const start = current.indexOf("## Uploads");
-  if (start < 0) {
-    writeFileSync(resultsFile, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const after = current.indexOf("\n## ", start + 1);
-  const rest = after < 0 ? "" : `\n${current.slice(after + 1)}`;
-  writeFileSync(resultsFile, `${current.slice(0, start)}${text.trimEnd()}\n${rest}`);
-}
-
 const dir = mkdtempSync(join(tmpdir(), "reelsmith-bench-"));
 const fake = await startFakeUpstream({ port: 0 });
 const wrangler = await startWranglerDev({ dir, port: PORT, vars: { UPSTREAM_URL: fake.url } });
@@ -206,8 +193,8 @@ try {
     );
     runs.push(run);
   }
-  writeSection(section(runs, baseline));
-  console.log(`wrote the Uploads section of ${resultsFile}`);
+  writeResultsSection("Uploads", section(runs, baseline));
+  console.log(`wrote the Uploads section of ${resultsPath}`);
 } finally {
   mem.stop();
   await wrangler.stop();

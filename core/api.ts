@@ -12,6 +12,8 @@ export const CreateProjectBody = z.object({
   language: Language.optional(),
 });
 
+export const RenameProjectBody = z.object({ title: z.string().trim().min(1).max(120) });
+
 export const MessageBody = z.object({ text: z.string().trim().min(1).max(4000) });
 
 export const CreateExportBody = z.object({ callbackUrl: z.string().url().max(2048).optional() }).default({});

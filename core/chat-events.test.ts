@@ -1,9 +1,10 @@
 // The chat normalizer over realistic ADK /run_sse streams: partial chunks, tools, GUI-speak, temporary issues, errors.
 import { describe, expect, it } from "vitest";
-import { type ChatEvent, createChatNormalizer, noticeEvent, stateEvent, toolStatus } from "./chat-events.ts";
+import { type ChatEvent, createChatNormalizer, noticeEvent, stateEvent } from "./chat-events.ts";
 import { classifyStreamData } from "./contract.ts";
 import { readDraft } from "./draft.ts";
 import type { Lang } from "./errors.ts";
+import { say } from "./say.ts";
 
 let seq = 0;
 const adk = (role: string, parts: unknown[], extra: Record<string, unknown> = {}) =>
@@ -71,8 +72,8 @@ describe("createChatNormalizer", () => {
       response("edit_multitrack"),
     ]);
     expect(events).toEqual([
-      { type: "status", text: "Analyzing your media…" },
-      { type: "status", text: "Editing the timeline…" },
+      { type: "status", text: "Analyzing your media…", say: { key: "tool", tool: "analyze_media" } },
+      { type: "status", text: "Editing the timeline…", say: { key: "tool", tool: "edit_multitrack" } },
     ]);
     expect(outcome).toMatchObject({ sawTools: true, sawText: false, text: "" });
   });
@@ -83,17 +84,18 @@ describe("createChatNormalizer", () => {
       "zh",
     );
     expect(events).toEqual([
-      { type: "status", text: "正在生成视频…" },
-      { type: "status", text: "原始视频已生成，正在自动添加音乐、标题和特效…" },
-      { type: "status", text: "正在创作音乐…" },
+      { type: "status", text: "正在生成视频…", say: { key: "tool", tool: "generate_video" } },
+      { type: "status", text: "原始视频已生成，正在自动添加音乐、标题和特效…", say: { key: "stage-two" } },
+      { type: "status", text: "正在创作音乐…", say: { key: "tool", tool: "generate_music" } },
       { type: "text", text: "视频已生成。" },
     ]);
   });
 
   it("names unknown tools in words", () => {
-    expect(toolStatus("resize_canvas", "en")).toBe("Resize canvas…");
-    expect(toolStatus("addTextOverlay", "en")).toBe("Add text overlay…");
-    expect(toolStatus("resize_canvas", "zh")).toBe("正在执行：resize canvas…");
+    const tool = (name: string, lang: Lang) => say({ key: "tool", tool: name }, lang);
+    expect(tool("resize_canvas", "en")).toBe("Resize canvas…");
+    expect(tool("addTextOverlay", "en")).toBe("Add text overlay…");
+    expect(tool("resize_canvas", "zh")).toBe("正在执行：resize canvas…");
   });
 
   it("replaces GUI-speak with actions, once each", () => {
@@ -186,15 +188,19 @@ describe("createChatNormalizer", () => {
 
 describe("notices and state", () => {
   it("words notices in both languages", () => {
-    expect(noticeEvent("session-reset", "en")).toEqual({
+    expect(noticeEvent({ key: "notice", notice: "session-reset" }, "en")).toEqual({
       type: "notice",
       kind: "session-reset",
       text: "Your editing session expired, so a new one was started. The earlier edit history is gone.",
+      say: { key: "notice", notice: "session-reset" },
     });
-    expect(noticeEvent("still-working", "zh")).toEqual({
-      type: "notice",
+    expect(noticeEvent({ key: "notice", notice: "still-working" }, "zh")).toMatchObject({
       kind: "still-working",
       text: "仍在处理中…生成可能需要几分钟。",
+    });
+    expect(noticeEvent({ key: "preset-changed", from: "xiaohongshu", to: "weixin" }, "zh")).toMatchObject({
+      kind: "preset-changed",
+      text: expect.stringContaining("微信聊天分享"),
     });
   });
 
@@ -205,6 +211,11 @@ describe("notices and state", () => {
       type: "state",
       summary: "Timeline (1 track): 1. BGM: Lo-fi (0-10s, 20%)",
       changes: ["BGM volume 35% → 20%"],
+      timeline: {
+        duration: 10000,
+        lanes: [{ kind: "bgm", volume: 0.2, segments: [{ s: 0, d: 10000, label: "Lo-fi" }] }],
+      },
+      diff: [{ kind: "bgmVolume", args: [0.35, 0.2] }],
     });
   });
 });

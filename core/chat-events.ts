@@ -1,6 +1,7 @@
 // Turns the upstream agent's ADK event stream into the chat events Reelsmith sends to browsers.
 import type { AdkEvent, StreamItem } from "./contract.ts";
 import type { Draft } from "./draft.ts";
+import { type Change, changeText, diffDrafts } from "./draft-diff.ts";
 import {
   apiError,
   type CatalogueContext,
@@ -10,17 +11,23 @@ import {
   type Lang,
 } from "./errors.ts";
 import { type GuiAction, splitSentences, translateGuiText } from "./gui-text.ts";
-import { describeDraftChange, summarizeDraft } from "./timeline-summary.ts";
+import { type NoticeKind, type Say, say } from "./say.ts";
+import { summarizeTimeline, type TimelineView, timelineOf } from "./timeline-view.ts";
 
-export type NoticeKind = "still-working" | "recovering" | "session-reset";
+export type { NoticeKind };
 /** What the browser should offer or open: the GUI actions, plus the upload picker for a routed upload request. */
 export type ChatAction = GuiAction | "upload";
 
+/**
+ * What a chat turn sends. Anything Reelsmith composes carries `say` (or structured `timeline` and `diff`), so a
+ * page renders it in its current language; `text`, `summary` and `changes` are the same in the request's
+ * language, for API clients. Agent replies are the agent's own words: `text` only.
+ */
 export type ChatEvent =
-  | { type: "status"; text: string }
-  | { type: "text"; text: string }
-  | { type: "notice"; text: string; kind: NoticeKind }
-  | { type: "state"; summary: string; changes: string[] }
+  | { type: "status"; text: string; say: Say }
+  | { type: "text"; text: string; say?: Say }
+  | { type: "notice"; text: string; kind: NoticeKind; say: Say }
+  | { type: "state"; summary: string; changes: string[]; timeline: TimelineView; diff: Change[] }
   | { type: "action"; action: ChatAction }
   | { type: "error"; code: string; message: string; hint: string; action?: ErrorAction }
   | { type: "done" };
@@ -34,64 +41,34 @@ export interface ChatOutcome {
   events: ChatEvent[];
 }
 
-const STATUS: Record<Lang, Record<"video" | "music" | "edit" | "analysis" | "stageTwo", string>> = {
-  en: {
-    video: "Generating video…",
-    music: "Composing music…",
-    edit: "Editing the timeline…",
-    analysis: "Analyzing your media…",
-    stageTwo: "Raw video ready, now adding music, titles and effects…",
-  },
-  zh: {
-    video: "正在生成视频…",
-    music: "正在创作音乐…",
-    edit: "正在编辑时间线…",
-    analysis: "正在分析你的素材…",
-    stageTwo: "原始视频已生成，正在自动添加音乐、标题和特效…",
-  },
-};
+export const statusEvent = (s: Say, lang: Lang): Extract<ChatEvent, { type: "status" }> => ({
+  type: "status",
+  text: say(s, lang),
+  say: s,
+});
 
-const NOTICES: Record<Lang, Record<NoticeKind, string>> = {
-  en: {
-    "still-working": "Still working… generating can take a few minutes.",
-    recovering: "The connection to the editor dropped. Checking what changed…",
-    "session-reset":
-      "Your editing session expired, so a new one was started. The earlier edit history is gone.",
-  },
-  zh: {
-    "still-working": "仍在处理中…生成可能需要几分钟。",
-    recovering: "与编辑器的连接中断了，正在检查已完成的修改…",
-    "session-reset": "编辑会话已过期，已为你开启新会话，之前的编辑记录已无法恢复。",
-  },
-};
+/** Text Reelsmith composed (a recovered edit, a direct answer), with its `say` for re-rendering. */
+export const sayEvent = (s: Say, lang: Lang): Extract<ChatEvent, { type: "text" }> => ({
+  type: "text",
+  text: say(s, lang),
+  say: s,
+});
 
-const ANALYSIS_TOOL = /analy[sz]|understand|detect|recogni[sz]|transcri|inspect|probe/i;
-
-/** What the agent is doing, in words, from the tool it called. */
-export function toolStatus(name: string, lang: Lang): string {
-  const s = STATUS[lang];
-  if (name === "generate_video") return s.video;
-  if (name === "generate_music") return s.music;
-  if (name === "edit_multitrack") return s.edit;
-  if (ANALYSIS_TOOL.test(name)) return s.analysis;
-  const words = name
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/[_-]+/g, " ")
-    .trim()
-    .toLowerCase();
-  return lang === "zh" ? `正在执行：${words}…` : `${words.charAt(0).toUpperCase()}${words.slice(1)}…`;
+export function noticeEvent(s: Extract<Say, { key: "notice" | "preset-changed" }>, lang: Lang) {
+  const kind: NoticeKind = s.key === "notice" ? s.notice : s.key;
+  return { type: "notice", kind, text: say(s, lang), say: s } satisfies ChatEvent;
 }
 
-export function noticeEvent(kind: NoticeKind, lang: Lang): Extract<ChatEvent, { type: "notice" }> {
-  return { type: "notice", kind, text: NOTICES[lang][kind] };
-}
-
-/** After an edit that ended without text: the new summary and what changed. */
+/** After an edit: the new timeline and what changed, structured and in words. */
 export function stateEvent(before: Draft, after: Draft, lang: Lang): Extract<ChatEvent, { type: "state" }> {
+  const timeline = timelineOf(after);
+  const diff = diffDrafts(before, after);
   return {
     type: "state",
-    summary: summarizeDraft(after, lang),
-    changes: describeDraftChange(before, after, lang),
+    summary: summarizeTimeline(timeline, lang),
+    changes: diff.map((c) => changeText(c, lang)),
+    timeline,
+    diff,
   };
 }
 
@@ -148,10 +125,11 @@ export function createChatNormalizer(lang: Lang, ctx: CatalogueContext = {}) {
   let sawTools = false;
   let lastStatus = "";
 
-  function status(text: string): ChatEvent[] {
-    if (text === lastStatus) return [];
-    lastStatus = text;
-    return [{ type: "status", text }];
+  function status(s: Say): ChatEvent[] {
+    const ev = statusEvent(s, lang);
+    if (ev.text === lastStatus) return [];
+    lastStatus = ev.text;
+    return [ev];
   }
 
   function say(raw: string): ChatEvent[] {
@@ -182,11 +160,11 @@ export function createChatNormalizer(lang: Lang, ctx: CatalogueContext = {}) {
     for (const part of event.content?.parts ?? []) {
       if (part.functionCall) {
         sawTools = true;
-        out.push(...status(toolStatus(part.functionCall.name, lang)));
+        out.push(...status({ key: "tool", tool: part.functionCall.name }));
       } else if (part.functionResponse) {
         sawTools = true;
         // Generation is two-stage: the raw video comes first, then the agent adds BGM, titles and effects itself.
-        if (part.functionResponse.name === "generate_video") out.push(...status(STATUS[lang].stageTwo));
+        if (part.functionResponse.name === "generate_video") out.push(...status({ key: "stage-two" }));
       }
     }
     return text ? [...say(text), ...out] : out;

@@ -3,18 +3,12 @@ import { z } from "zod";
 
 export const APP_NAME = "nemo_agent";
 
-/** Upstream error codes (UPSTREAM.md "Error codes"). */
-export const UpstreamCode = {
-  TokenInvalid: 1001,
-  SessionNotFound: 1002,
-  OutOfCredits: 2001,
-  UnsupportedFile: 4001,
-  FileTooLarge: 4002,
-  MissingClientId: 400,
-  ExportBlocked: 402,
-  RateLimited: 429,
-} as const;
-export type UpstreamCode = (typeof UpstreamCode)[keyof typeof UpstreamCode];
+export {
+  ACCEPTED_EXTENSIONS,
+  MAX_UPLOAD_BYTES,
+  registerUrl,
+  UpstreamCode,
+} from "./upstream-facts.ts";
 
 /** Header names every request carries. */
 export const Headers = {
@@ -23,24 +17,6 @@ export const Headers = {
   version: "X-Skill-Version",
   platform: "X-Skill-Platform",
 } as const;
-
-export const ACCEPTED_EXTENSIONS = [
-  "mp4",
-  "mov",
-  "avi",
-  "webm",
-  "mkv",
-  "jpg",
-  "jpeg",
-  "png",
-  "gif",
-  "webp",
-  "mp3",
-  "wav",
-  "m4a",
-  "aac",
-] as const;
-export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 
 // ---- Envelopes: {"code":0,"message":"ok","data":…} or {"success":true,"data":…} / {"success":false,"error":"…"}.
 
@@ -110,8 +86,6 @@ export const ClaimBody = z.object({ task_id: z.string(), session_id: z.string() 
 export const Claim = z.object({ claim_token: z.string(), expires_in: z.number() });
 export const claimUrl = (claimToken: string) =>
   `https://nemovideo.com/workspace/claim?ct=${encodeURIComponent(claimToken)}`;
-export const registerUrl = (userId: string) =>
-  `https://nemovideo.com/register?bind=${encodeURIComponent(userId)}`;
 
 // ---- 4. Chat (/run_sse): snake_case or camelCase body.
 const MessageParts = z.object({

@@ -1,5 +1,4 @@
 // The short-key draft (UPSTREAM.md §7): a tolerant reader, the `ready` rule, and the segment keys the engine writes.
-import { z } from "zod";
 
 /** Track types: 0 video, 1 audio, 7 text. */
 export const TrackType = { Video: 0, Audio: 1, Text: 7 } as const;
@@ -100,10 +99,17 @@ export interface Draft {
   m: DraftMeta;
 }
 
-const num = z.coerce.number().catch(Number.NaN);
+/** `Number(v)`, NaN for what cannot become a number (a symbol); kept free of zod so pages can import drafts. */
+const num = (v: unknown): number => {
+  try {
+    return Number(v);
+  } catch {
+    return Number.NaN;
+  }
+};
 const firstNumber = (...vals: unknown[]): number | undefined => {
   for (const v of vals) {
-    const n = num.parse(v);
+    const n = num(v);
     if (Number.isFinite(n)) return n;
   }
   return undefined;

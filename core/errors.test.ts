@@ -66,8 +66,11 @@ describe("catalogueFor (upstream codes)", () => {
 
   it("4002 suggests compressing or trimming under the limit that applies", () => {
     expect(catalogueFor(4002).hint.en).toBe("Compress or trim it to under 500 MB and try again.");
-    const small = catalogueFor(4002, { maxUploadBytes: 200 * 1024 * 1024 });
-    expect(small.hint.zh).toContain("200 MB");
+    const small = catalogueFor(4002, { maxUploadBytes: 200 * 1024 * 1024, limitBy: "nemovideo" });
+    expect(small.hint.zh).toBe("请压缩或剪短到 200 MB 以内（NemoVideo 对该平台的上限）后重试。");
+    expect(small.hint.en).toBe(
+      "Compress or trim it to under 200 MB (NemoVideo's limit for this platform) and try again.",
+    );
     expect(small.action).toEqual({ kind: "compress" });
   });
 
@@ -137,22 +140,22 @@ describe("ReelsmithError", () => {
     expect(err.message).not.toContain("nmv_usr_secret");
   });
 
-  it("survives an RPC boundary that keeps only the message", () => {
+  it("crosses an RPC boundary as plain data and comes back the same", () => {
     const original = new ReelsmithError("out_of_credits", {
       ctx: { userId: "anon_3" },
       extra: { needed: 100 },
+      detail: "upstream words",
     });
-    const crossed = new Error(original.message);
-    const revived = ReelsmithError.from(crossed);
-    expect(revived?.status).toBe(402);
-    expect(revived?.body("en")).toEqual(original.body("en"));
-    expect(revived?.body("en").error.needed).toBe(100);
+    const crossed = structuredClone(original.failure());
+    expect(JSON.stringify(crossed)).not.toContain("upstream words");
+    const revived = ReelsmithError.of(crossed);
+    expect(revived.status).toBe(402);
+    expect(revived.body("en")).toEqual(original.body("en"));
+    expect(revived.body("en").error.needed).toBe(100);
   });
 
-  it("does not claim unrelated errors", () => {
-    expect(ReelsmithError.from(new Error("boom"))).toBeNull();
-    expect(ReelsmithError.from(new Error("reelsmith:{not json"))).toBeNull();
-    expect(ReelsmithError.from(new Error('reelsmith:{"code":"nope","ctx":{},"extra":{}}'))).toBeNull();
-    expect(ReelsmithError.from("reelsmith:busy")).toBeNull();
+  it("does not claim other errors", () => {
+    expect(ReelsmithError.from(new Error("not_found"))).toBeNull();
+    expect(ReelsmithError.from("busy")).toBeNull();
   });
 });

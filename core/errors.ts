@@ -1,6 +1,7 @@
 // The error catalogue: every upstream and Reelsmith failure → HTTP status, public code, EN/ZH message, hint and action.
-import { z } from "zod";
-import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./contract.ts";
+
+import { formatSize, type UpstreamKind, whoseLimit } from "./upload-limits.ts";
+import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./upstream-facts.ts";
 
 export type Lang = "en" | "zh";
 export type Localized = Record<Lang, string>;
@@ -24,8 +25,9 @@ export interface CatalogueContext {
   /** upstream user id, for the registration link */
   userId?: string;
   registered?: boolean;
-  /** upload limit of the project's preset, when smaller than the upstream's */
+  /** the upload limit that applies, and whose it is */
   maxUploadBytes?: number;
+  limitBy?: UpstreamKind;
 }
 
 type Fixed = Omit<CatalogueEntry, "code">;
@@ -278,12 +280,13 @@ export function entryFor(code: ErrorCode, ctx: CatalogueContext = {}): Catalogue
     return { ...entry, hint: { en: "Upgrade your plan to export.", zh: "请升级套餐后导出。" } };
   }
   if (code === "payload_too_large") {
-    const mb = Math.floor((ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES) / (1024 * 1024));
+    const size = formatSize(ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES);
+    const whose = (lang: Lang) => (ctx.limitBy ? whoseLimit(ctx.limitBy, lang) : "");
     return {
       ...entry,
       hint: {
-        en: `Compress or trim it to under ${mb} MB and try again.`,
-        zh: `请压缩或剪短到 ${mb} MB 以内后重试。`,
+        en: `Compress or trim it to under ${size}${whose("en") && ` (${whose("en")})`} and try again.`,
+        zh: `请压缩或剪短到 ${size} 以内${whose("zh") && `（${whose("zh")}）`}后重试。`,
       },
     };
   }
@@ -317,35 +320,33 @@ export function apiError(
   };
 }
 
-const MESSAGE_PREFIX = "reelsmith:";
-const Wire = z.object({
-  code: z.string().refine(isErrorCode),
-  ctx: z.object({
-    userId: z.string().optional(),
-    registered: z.boolean().optional(),
-    maxUploadBytes: z.number().optional(),
-  }),
-  extra: z.record(z.string(), z.unknown()),
-});
+/** What an error body may add to its code and words (`missing` parts, the `expected` length …): plain data. */
+export type ErrorExtra = Record<string, string | number | boolean | null | number[] | string[]>;
+
+/** A catalogue failure as plain data: what crosses the Durable Object's RPC boundary instead of an exception. */
+export interface Failure {
+  code: ErrorCode;
+  ctx?: CatalogueContext;
+  extra?: ErrorExtra;
+}
 
 /**
- * A failure with its catalogue entry. Durable Object RPC keeps only an error's message, so the message
- * carries the code and context as JSON and `ReelsmithError.from` rebuilds the error on the Worker side.
- * The upstream's own wording (`detail`) stays local: it is for logs, never for responses.
+ * A failure with its catalogue entry. Inside one isolate it is thrown; across the Durable Object's RPC boundary
+ * it travels as a `Failure` value (core/outcome.ts). The upstream's own wording (`detail`) stays local: it is
+ * for logs, never for responses.
  */
 export class ReelsmithError extends Error {
   readonly entry: CatalogueEntry;
+  readonly ctx: CatalogueContext;
   readonly status: number;
-  readonly extra: Record<string, unknown>;
+  readonly extra: ErrorExtra;
   readonly detail?: string;
 
-  constructor(
-    code: ErrorCode,
-    opts: { ctx?: CatalogueContext; extra?: Record<string, unknown>; detail?: string } = {},
-  ) {
+  constructor(code: ErrorCode, opts: { ctx?: CatalogueContext; extra?: ErrorExtra; detail?: string } = {}) {
     const ctx = opts.ctx ?? {};
     const extra = opts.extra ?? {};
-    super(MESSAGE_PREFIX + JSON.stringify({ code, ctx, extra }));
+    super(code);
+    this.ctx = ctx;
     this.name = "ReelsmithError";
     this.entry = entryFor(code, ctx);
     this.status = this.entry.httpStatus;
@@ -361,16 +362,18 @@ export class ReelsmithError extends Error {
     return new ReelsmithError(catalogueFor(upstreamCode, ctx).code, { ctx, detail });
   }
 
-  /** Recovers a ReelsmithError, also one that crossed an RPC boundary as a plain Error; null otherwise. */
+  /** The error itself when it is a catalogue failure; null for anything else (a fault). */
   static from(err: unknown): ReelsmithError | null {
-    if (err instanceof ReelsmithError) return err;
-    if (!(err instanceof Error) || !err.message.startsWith(MESSAGE_PREFIX)) return null;
-    try {
-      const wire = Wire.safeParse(JSON.parse(err.message.slice(MESSAGE_PREFIX.length)));
-      return wire.success ? new ReelsmithError(wire.data.code, wire.data) : null;
-    } catch {
-      return null;
-    }
+    return err instanceof ReelsmithError ? err : null;
+  }
+
+  static of(f: Failure): ReelsmithError {
+    return new ReelsmithError(f.code, f);
+  }
+
+  /** The plain-data form, for an RPC answer. */
+  failure(): Failure {
+    return { code: this.code, ctx: this.ctx, extra: this.extra };
   }
 
   body(lang: Lang): ApiErrorBody {

@@ -1,12 +1,20 @@
 // One chat turn: relay the upstream /run_sse as normalized events, watch for silence, recover from drops without re-sending.
 import { createParser } from "eventsource-parser";
-import { type ChatEvent, createChatNormalizer, noticeEvent, stateEvent } from "../core/chat-events.ts";
+import {
+  type ChatEvent,
+  createChatNormalizer,
+  noticeEvent,
+  sayEvent,
+  stateEvent,
+  statusEvent,
+} from "../core/chat-events.ts";
 import { classifyStreamData, Paths, runSseBody, type StreamItem } from "../core/contract.ts";
 import type { Draft } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
 import type { Config } from "./config.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
 import type { SessionService } from "./sessions.ts";
+import { TurnFeed } from "./turn-feed.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
 
 export interface ChatRequest {
@@ -18,15 +26,10 @@ export interface ChatRequest {
 /** Outcome of reading the upstream stream. */
 type StreamEnd = { kind: "closed" } | { kind: "dropped" } | { kind: "timeout" };
 
-const TEXT = {
-  sending: { en: "Sending to the editing agent…", zh: "正在发送给剪辑助手…" },
-  recovered: { en: "The edit went through:", zh: "编辑已完成：" },
-  noChange: { en: "Done — the timeline did not change.", zh: "已完成，时间线没有变化。" },
-};
-
-const encoder = new TextEncoder();
-
 export class ChatRelay {
+  /** the turn running in each project, while it runs */
+  private readonly running = new Map<string, TurnFeed>();
+
   constructor(
     private readonly projects: ProjectStore,
     private readonly sessions: SessionService,
@@ -34,7 +37,10 @@ export class ChatRelay {
     private readonly cfg: Config,
   ) {}
 
-  /** Locks the project (409 when a turn runs: never a double send) and starts the turn in the background. */
+  /**
+   * Locks the project (409 when a turn runs: never a double send) and starts the turn in the background. The
+   * answer is the turn's NDJSON events; if the browser has gone, the turn still finishes into the transcript.
+   */
   start(row: ProjectRow, req: ChatRequest): ReadableStream<Uint8Array> {
     const lease =
       Date.now() +
@@ -42,14 +48,13 @@ export class ChatRelay {
       this.cfg.chatRecoveryFirstMs +
       6 * this.cfg.chatRecoveryEveryMs;
     if (!this.projects.tryLock(row.id, lease + 15 * 60_000)) throw new ReelsmithError("busy");
-    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-    const writer = writable.getWriter();
-    // Writes are not awaited: if the browser has gone, the turn still finishes and lands in the transcript.
-    const emit = (ev: ChatEvent) => {
-      writer.write(encoder.encode(`${JSON.stringify(ev)}\n`)).catch(() => {});
-    };
+    const feed = new TurnFeed();
+    this.running.set(row.id, feed);
+    const emit = (ev: ChatEvent) => feed.publish(ev);
     this.projects.addTranscript(row.id, "user", req.text);
+    const preset = row.preset;
     this.run(row, req, emit)
+      .then(() => this.followPreset(row.id, preset, req.lang, emit))
       .catch((e) => {
         const err = ReelsmithError.from(e) ?? new ReelsmithError("internal");
         if (err.code === "internal") console.error(`chat ${row.id}: ${(e as Error)?.message}`);
@@ -57,15 +62,21 @@ export class ChatRelay {
       })
       .finally(() => {
         this.projects.unlock(row.id);
+        this.running.delete(row.id);
         emit({ type: "done" });
-        writer.close().catch(() => {});
+        feed.close();
       });
-    return readable;
+    return feed.subscribe();
+  }
+
+  /** The running turn of a project from its start, for a page opened mid-turn; null when none runs. */
+  watch(projectId: string): ReadableStream<Uint8Array> | null {
+    return this.running.get(projectId)?.subscribe() ?? null;
   }
 
   private async run(row: ProjectRow, req: ChatRequest, emit: (ev: ChatEvent) => void): Promise<void> {
     const { lang, platform } = req;
-    emit({ type: "status", text: TEXT.sending[lang] });
+    emit(statusEvent({ key: "sending" }, lang));
     const before = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
     const normalizer = createChatNormalizer(lang);
     const forward = (events: ChatEvent[]) => {
@@ -82,17 +93,17 @@ export class ChatRelay {
           res,
           abort,
           (item) => forward(normalizer.push(item)),
-          () => emit(noticeEvent("still-working", lang)),
+          () => emit(noticeEvent({ key: "notice", notice: "still-working" }, lang)),
         );
       },
-      (text) => emit({ type: "notice", kind: "session-reset", text }),
+      () => emit(noticeEvent({ key: "notice", notice: "session-reset" }, lang)),
     );
     const result = normalizer.finish();
     forward(result.events);
 
     if (end.kind === "timeout") throw new ReelsmithError("upstream_timeout");
     if (end.kind === "dropped") {
-      emit(noticeEvent("recovering", lang));
+      emit(noticeEvent({ key: "notice", notice: "recovering" }, lang));
       const changed = await this.recover(row, platform, before);
       if (!changed) throw new ReelsmithError("stream_dropped");
       this.reportChange(row, before, changed, lang, emit);
@@ -101,7 +112,7 @@ export class ChatRelay {
     if (result.sawTools || !result.sawText) {
       const after = await this.sessions.draft(row, platform).catch(() => before);
       if (!result.sawText) return this.reportChange(row, before, after, lang, emit);
-      emit(stateEvent(before, after, lang));
+      this.recordState(row, stateEvent(before, after, lang), emit);
     }
     if (result.text) this.projects.addTranscript(row.id, "agent", result.text);
   }
@@ -116,10 +127,32 @@ export class ChatRelay {
   ) {
     const state = stateEvent(before, after, lang);
     emit(state);
-    const { changes } = state;
-    const text = changes.length ? `${TEXT.recovered[lang]} ${changes.join("; ")}` : TEXT.noChange[lang];
-    emit({ type: "text", text });
-    this.projects.addTranscript(row.id, "agent", text);
+    const reply = sayEvent({ key: "edited", changes: state.diff }, lang);
+    emit(reply);
+    this.projects.addTranscript(row.id, "agent", reply.text, reply.say);
+  }
+
+  /** An edit's "what changed", kept in the transcript too. */
+  private recordState(
+    row: ProjectRow,
+    state: Extract<ChatEvent, { type: "state" }>,
+    emit: (ev: ChatEvent) => void,
+  ) {
+    emit(state);
+    if (state.diff.length)
+      this.projects.addTranscript(row.id, "state", state.changes.join("\n"), {
+        key: "changes",
+        changes: state.diff,
+      });
+  }
+
+  /** Tells the user when the editor made the video for another platform than the project's (it now follows). */
+  private followPreset(id: string, from: string, lang: "en" | "zh", emit: (ev: ChatEvent) => void) {
+    const to = this.projects.get(id)?.preset;
+    if (!to || to === from) return;
+    const notice = noticeEvent({ key: "preset-changed", from, to }, lang);
+    emit(notice);
+    this.projects.addTranscript(id, "notice", notice.text, notice.say);
   }
 
   /**

@@ -1,7 +1,9 @@
 // Timings and addresses from the Worker's vars, read once per DO instance.
+import { type UpstreamKind, upstreamKindOf } from "../core/upload-limits.ts";
 
 export interface Config {
   upstreamUrl: string;
+  upstreamKind: UpstreamKind;
   renderFirstPollMs: number;
   renderPollMs: number;
   renderDeadlineMs: number;
@@ -21,6 +23,7 @@ const ms = (v: string | undefined, fallback: number) => {
 export function readConfig(env: Env): Config {
   return {
     upstreamUrl: env.UPSTREAM_URL.replace(/\/+$/, ""),
+    upstreamKind: upstreamKindOf(env.UPSTREAM_KIND),
     renderFirstPollMs: ms(env.RENDER_FIRST_POLL_MS, 10_000),
     renderPollMs: ms(env.RENDER_POLL_MS, 30_000),
     renderDeadlineMs: ms(env.RENDER_DEADLINE_MS, 3_600_000),

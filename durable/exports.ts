@@ -1,9 +1,10 @@
 // Exports: submit a render, poll it from the alarm until it ends, copy the finished file into R2.
 import { Paths, type RenderProgress, readRenderPoll } from "../core/contract.ts";
-import { isReady } from "../core/draft.ts";
-import { ReelsmithError } from "../core/errors.ts";
+import { type Draft, isReady } from "../core/draft.ts";
+import { type ErrorCode, ReelsmithError } from "../core/errors.ts";
 import type { JobTable } from "./jobs.ts";
-import type { ProjectRow } from "./projects.ts";
+import type { ProjectRow, ProjectStore } from "./projects.ts";
+import { copyRenderOutput } from "./render-output.ts";
 import type { SessionService } from "./sessions.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
 import { sendWebhook } from "./webhook.ts";
@@ -19,11 +20,16 @@ type ExportRow = {
   submits: number;
   polls: number;
   error: string | null;
+  error_code: ErrorCode | null;
   r2_key: string | null;
+  cover_key: string | null;
   size: number | null;
+  duration: number | null;
+  draft_json: string | null;
   callback_url: string | null;
   deadline_at: number;
   created_at: number;
+  completed_at: number | null;
   updated_at: number;
 };
 
@@ -32,10 +38,19 @@ export interface ExportInfo {
   projectId: string;
   status: ExportStatus;
   progress: number;
+  /** the upstream's words for a failure; `errorCode` is the catalogue code a page words in its language */
   error?: string;
+  errorCode?: ErrorCode;
   size?: number;
+  /** seconds */
+  duration?: number;
   downloadUrl?: string;
+  /** the poster image, when the upstream made one */
+  coverUrl?: string;
+  /** made from an older draft than the project's current one: exporting again gives the edits */
+  outdated: boolean;
   createdAt: number;
+  completedAt?: number;
 }
 
 export interface ExportTimings {
@@ -47,6 +62,7 @@ export interface ExportTimings {
 export class ExportService {
   constructor(
     private readonly sql: SqlStorage,
+    private readonly projects: ProjectStore,
     private readonly jobs: JobTable,
     private readonly sessions: SessionService,
     private readonly client: UpstreamClient,
@@ -65,19 +81,22 @@ export class ExportService {
       const existing = this.sql
         .exec<ExportRow>(`SELECT * FROM exports WHERE idempotency_key = ?`, opts.idempotencyKey)
         .toArray()[0];
-      if (existing) return info(existing);
+      if (existing) return this.info(existing);
     }
     const draft = await this.sessions.draft(row, platform);
     if (!isReady(draft)) throw new ReelsmithError("not_ready");
     const id = `exp_${crypto.randomUUID().replaceAll("-", "")}`;
     const now = Date.now();
     this.sql.exec(
-      `INSERT INTO exports (id, project_id, status, progress, idempotency_key, callback_url, deadline_at, created_at, updated_at)
-       VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exports (id, project_id, status, progress, idempotency_key, callback_url, draft_json, duration,
+         deadline_at, created_at, updated_at)
+       VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       row.id,
       opts.idempotencyKey ?? null,
       opts.callbackUrl ?? null,
+      JSON.stringify(draft),
+      draft.d / 1000,
       now + this.timings.deadlineMs,
       now,
       now,
@@ -85,9 +104,11 @@ export class ExportService {
     try {
       await this.submit(id, row, draft, platform);
     } catch (e) {
+      const known = ReelsmithError.from(e);
       this.finish(id, {
         status: "failed",
-        error: ReelsmithError.from(e)?.entry.message.en ?? "The render could not start.",
+        code: known?.code ?? "render_failed",
+        error: known?.entry.message.en ?? "The render could not start.",
       });
       throw e;
     }
@@ -97,20 +118,25 @@ export class ExportService {
 
   get(id: string): ExportInfo | undefined {
     const row = this.row(id);
-    return row ? info(row) : undefined;
+    return row ? this.info(row) : undefined;
   }
 
+  /** The project's exports, newest first. */
   listFor(projectId: string): ExportInfo[] {
-    return this.sql
-      .exec<ExportRow>(`SELECT * FROM exports WHERE project_id = ? ORDER BY created_at DESC`, projectId)
-      .toArray()
-      .map(info);
+    return this.rowsFor(projectId).map((r) => this.info(r));
   }
 
-  /** The R2 key of a completed export, for the download route. */
-  fileKey(id: string): string | undefined {
+  /** The poster of the project's latest export that has one, for the project list. */
+  latestCoverUrl(projectId: string): string | null {
+    const row = this.rowsFor(projectId).find((r) => r.status === "completed" && r.cover_key);
+    return row ? coverUrl(row.id) : null;
+  }
+
+  /** The R2 keys of a completed export's file and poster, for the download, cover and share routes. */
+  files(id: string): { video: string; cover: string | null; projectId: string } | undefined {
     const row = this.row(id);
-    return row?.status === "completed" ? (row.r2_key ?? undefined) : undefined;
+    if (row?.status !== "completed" || !row.r2_key) return undefined;
+    return { video: row.r2_key, cover: row.cover_key, projectId: row.project_id };
   }
 
   /** One poll step, run by the alarm; idempotent. Answers when to poll again, or null when the export ended. */
@@ -118,7 +144,11 @@ export class ExportService {
     const row = this.row(id);
     if (!row || row.status === "completed" || row.status === "failed" || !row.render_id) return null;
     if (Date.now() > row.deadline_at) {
-      this.finish(id, { status: "failed", error: "The render did not finish in time." });
+      this.finish(id, {
+        status: "failed",
+        code: "render_timeout",
+        error: "The render did not finish in time.",
+      });
       await this.notify(this.row(id)!);
       return null;
     }
@@ -129,7 +159,7 @@ export class ExportService {
       if (!p) throw new Error("unreadable render status");
       if (p.status === "completed") await this.store(row, p);
       else if (p.status === "failed")
-        this.finish(id, { status: "failed", error: p.error ?? "The render failed." });
+        this.finish(id, { status: "failed", code: "render_failed", error: p.error ?? "The render failed." });
       else {
         this.sql.exec(
           `UPDATE exports SET status = ?, progress = ?, updated_at = ? WHERE id = ?`,
@@ -152,14 +182,14 @@ export class ExportService {
   }
 
   deleteFor(projectId: string): Promise<void> {
-    const keys = this.listFor(projectId)
-      .map((e) => this.row(e.id)?.r2_key)
-      .filter((k): k is string => !!k);
+    const keys = this.rowsFor(projectId).flatMap((r) =>
+      [r.r2_key, r.cover_key].filter((k): k is string => !!k),
+    );
     return keys.length ? this.media.delete(keys) : Promise.resolve();
   }
 
   /** Submits with a unique render id; on failure retries once with a new id (402 is a plan issue: no retry). */
-  private async submit(id: string, row: ProjectRow, draft: unknown, platform: Platform): Promise<void> {
+  private async submit(id: string, row: ProjectRow, draft: Draft, platform: Platform): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const renderId = `render_${Date.now()}_${crypto.randomUUID().slice(0, 8)}`;
       this.sql.exec(`UPDATE exports SET render_id = ?, submits = submits + 1 WHERE id = ?`, renderId, id);
@@ -178,33 +208,34 @@ export class ExportService {
     }
   }
 
-  /** Copies the finished file into R2 so downloads never depend on an expiring upstream URL. */
+  /** Copies the finished file (and its poster) into R2 so nothing depends on an expiring upstream URL. */
   private async store(row: ExportRow, p: RenderProgress): Promise<void> {
-    // The output URL may be a CDN: fetch it without the token; fall back to the authenticated download route.
-    let res = p.url ? await fetch(p.url).catch(() => null) : null;
-    if (!res?.ok || !res.body)
-      res = await this.client.open(Paths.renderDownload(row.render_id!), { platform: "api" });
-    if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
-    const key = `exports/${row.project_id}/${row.id}.mp4`;
-    const length = Number(res.headers.get("content-length"));
-    const body =
-      Number.isFinite(length) && length > 0
-        ? res.body.pipeThrough(new FixedLengthStream(length))
-        : await res.arrayBuffer();
-    const obj = await this.media.put(key, body, {
-      httpMetadata: { contentType: "video/mp4" },
-    });
-    this.sql.exec(`UPDATE exports SET r2_key = ?, size = ? WHERE id = ?`, key, obj.size, row.id);
+    const out = await copyRenderOutput(this.media, this.client, row, p);
+    this.sql.exec(
+      `UPDATE exports SET r2_key = ?, size = ?, cover_key = ?, duration = COALESCE(?, duration) WHERE id = ?`,
+      out.video,
+      out.size,
+      out.cover,
+      p.duration ?? null,
+      row.id,
+    );
     this.finish(row.id, { status: "completed" });
   }
 
-  private finish(id: string, r: { status: "completed" | "failed"; error?: string }): void {
+  private finish(
+    id: string,
+    r: { status: "completed" } | { status: "failed"; code: ErrorCode; error: string },
+  ): void {
+    const failed = r.status === "failed";
     this.sql.exec(
-      `UPDATE exports SET status = ?, progress = ?, error = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE exports SET status = ?, progress = ?, error = ?, error_code = ?, updated_at = ?, completed_at = ?
+       WHERE id = ?`,
       r.status,
-      r.status === "completed" ? 100 : (this.row(id)?.progress ?? 0),
-      r.error ?? null,
+      failed ? (this.row(id)?.progress ?? 0) : 100,
+      failed ? r.error : null,
+      failed ? r.code : null,
       Date.now(),
+      failed ? null : Date.now(),
       id,
     );
   }
@@ -213,24 +244,40 @@ export class ExportService {
     if (!row.callback_url) return;
     await sendWebhook(row.callback_url, this.webhookSecret, {
       type: `export.${row.status}`,
-      export: info(row),
+      export: this.info(row),
     });
   }
 
   private row(id: string): ExportRow | undefined {
     return this.sql.exec<ExportRow>(`SELECT * FROM exports WHERE id = ?`, id).toArray()[0];
   }
+
+  private rowsFor(projectId: string): ExportRow[] {
+    return this.sql
+      .exec<ExportRow>(`SELECT * FROM exports WHERE project_id = ? ORDER BY created_at DESC`, projectId)
+      .toArray();
+  }
+
+  /** The public view; `outdated` compares the draft it was made from with the project's latest known draft. */
+  private info(row: ExportRow): ExportInfo {
+    const current = this.projects.get(row.project_id)?.draft_json ?? null;
+    const completed = row.status === "completed";
+    return {
+      id: row.id,
+      projectId: row.project_id,
+      status: row.status,
+      progress: row.progress,
+      ...(row.error ? { error: row.error } : {}),
+      ...(row.error_code ? { errorCode: row.error_code } : {}),
+      ...(row.size ? { size: row.size } : {}),
+      ...(row.duration ? { duration: row.duration } : {}),
+      ...(completed ? { downloadUrl: `/api/exports/${row.id}/download` } : {}),
+      ...(completed && row.cover_key ? { coverUrl: coverUrl(row.id) } : {}),
+      outdated: row.draft_json !== null && current !== null && row.draft_json !== current,
+      createdAt: row.created_at,
+      ...(row.completed_at ? { completedAt: row.completed_at } : {}),
+    };
+  }
 }
 
-function info(row: ExportRow): ExportInfo {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    status: row.status,
-    progress: row.progress,
-    ...(row.error ? { error: row.error } : {}),
-    ...(row.size ? { size: row.size } : {}),
-    ...(row.status === "completed" ? { downloadUrl: `/api/exports/${row.id}/download` } : {}),
-    createdAt: row.created_at,
-  };
-}
+const coverUrl = (id: string) => `/api/exports/${id}/cover`;

@@ -2,6 +2,7 @@
 import { ReelsmithError } from "../core/errors.ts";
 import { SNIFF_BYTES, type Sniffed } from "../core/media-type.ts";
 import { peekStream } from "../core/peek-stream.ts";
+import type { UploadLimit } from "../core/upload-limits.ts";
 import { fetchPublic } from "../core/url-safety.ts";
 
 /** From the first request to the last byte stored. */
@@ -18,7 +19,7 @@ export async function importToBucket(
   bucket: R2Bucket,
   key: string,
   name: string,
-  maxUploadBytes: number,
+  limit: UploadLimit,
   judge: (head: Uint8Array) => Sniffed,
 ): Promise<{ size: number; type: Sniffed }> {
   const res = await fetchPublic(url, {
@@ -26,7 +27,7 @@ export async function importToBucket(
     signal: AbortSignal.timeout(IMPORT_TIMEOUT_MS),
   });
   const size = Number(res.headers.get("Content-Length") ?? Number.NaN);
-  const refusal = refusalOf(res, size, maxUploadBytes);
+  const refusal = refusalOf(res, size, limit);
   if (refusal || !res.body) {
     await res.body?.cancel();
     throw refusal ?? new ReelsmithError("import_failed", { extra: { problem: "The answer had no body." } });
@@ -46,13 +47,20 @@ export async function importToBucket(
   return { size, type };
 }
 
-function refusalOf(res: Response, size: number, maxUploadBytes: number): ReelsmithError | null {
+/** The refusal of a file over the limit, saying the limit and whose it is. */
+export const tooLarge = (limit: UploadLimit) =>
+  new ReelsmithError("payload_too_large", {
+    ctx: { maxUploadBytes: limit.bytes, limitBy: limit.by },
+    extra: { maxUploadBytes: limit.bytes, limitBy: limit.by },
+  });
+
+function refusalOf(res: Response, size: number, limit: UploadLimit): ReelsmithError | null {
   if (!res.ok) return new ReelsmithError("import_failed", { extra: { status: res.status } });
   if (!Number.isSafeInteger(size))
     return new ReelsmithError("import_failed", {
       extra: { problem: "The server did not say how large the file is." },
     });
   if (size === 0) return new ReelsmithError("empty_file");
-  if (size > maxUploadBytes) return new ReelsmithError("payload_too_large", { ctx: { maxUploadBytes } });
+  if (size > limit.bytes) return tooLarge(limit);
   return null;
 }

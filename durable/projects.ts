@@ -1,5 +1,6 @@
 // Projects and their upstream sessions, transcripts and cached drafts, over the DO's SQLite.
 import { type Draft, readDraft } from "../core/draft.ts";
+import type { Say } from "../core/say.ts";
 
 export type ProjectRow = {
   id: string;
@@ -15,9 +16,11 @@ export type ProjectRow = {
   updated_at: number;
 };
 
+/** `state` entries are an edit's "what changed" list; `say` is set where Reelsmith, not the agent, spoke. */
 export interface TranscriptEntry {
-  role: "user" | "agent" | "notice";
+  role: "user" | "agent" | "notice" | "state";
   text: string;
+  say?: Say;
   at: number;
 }
 
@@ -63,6 +66,15 @@ export class ProjectStore {
     this.sql.exec(`DELETE FROM projects WHERE id = ?`, id);
   }
 
+  rename(id: string, title: string): void {
+    this.sql.exec(`UPDATE projects SET title = ?, updated_at = ? WHERE id = ?`, title, Date.now(), id);
+  }
+
+  /** The platform the editor made the video for, when it differs from the one the project started with. */
+  setPreset(id: string, preset: string): void {
+    this.sql.exec(`UPDATE projects SET preset = ?, updated_at = ? WHERE id = ?`, preset, Date.now(), id);
+  }
+
   setSession(id: string, s: { sessionId: string; taskId: string; claimUrl: string | null }): void {
     this.sql.exec(
       `UPDATE projects SET session_id = ?, task_id = ?, claim_url = ?, updated_at = ? WHERE id = ?`,
@@ -100,24 +112,30 @@ export class ProjectStore {
     this.sql.exec(`UPDATE projects SET busy_until = NULL, updated_at = ? WHERE id = ?`, Date.now(), id);
   }
 
-  addTranscript(id: string, role: TranscriptEntry["role"], text: string): void {
+  addTranscript(id: string, role: TranscriptEntry["role"], text: string, say?: Say): void {
     this.sql.exec(
-      `INSERT INTO transcript (project_id, role, text, created_at) VALUES (?, ?, ?, ?)`,
+      `INSERT INTO transcript (project_id, role, text, say_json, created_at) VALUES (?, ?, ?, ?, ?)`,
       id,
       role,
       text,
+      say ? JSON.stringify(say) : null,
       Date.now(),
     );
   }
 
   transcript(id: string): TranscriptEntry[] {
     return this.sql
-      .exec<{ role: TranscriptEntry["role"]; text: string; created_at: number }>(
-        `SELECT role, text, created_at FROM transcript WHERE project_id = ? ORDER BY seq`,
+      .exec<{ role: TranscriptEntry["role"]; text: string; say_json: string | null; created_at: number }>(
+        `SELECT role, text, say_json, created_at FROM transcript WHERE project_id = ? ORDER BY seq`,
         id,
       )
       .toArray()
-      .map((r) => ({ role: r.role, text: r.text, at: r.created_at }));
+      .map((r) => ({
+        role: r.role,
+        text: r.text,
+        ...(r.say_json ? { say: JSON.parse(r.say_json) as Say } : {}),
+        at: r.created_at,
+      }));
   }
 }
 

@@ -46,6 +46,20 @@ export const MIGRATIONS: Migration[] = [
         upload_id TEXT NOT NULL, n INTEGER NOT NULL, etag TEXT NOT NULL, PRIMARY KEY (upload_id, n))`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // what Reelsmith itself said, as data (core/say.ts), so it is shown again in the reader's language
+      `ALTER TABLE transcript ADD COLUMN say_json TEXT`,
+      // the draft an export was made from (outdated once the project's draft differs), its length and poster
+      `ALTER TABLE exports ADD COLUMN draft_json TEXT`,
+      `ALTER TABLE exports ADD COLUMN duration REAL`,
+      `ALTER TABLE exports ADD COLUMN cover_key TEXT`,
+      `ALTER TABLE exports ADD COLUMN completed_at INTEGER`,
+      // why it failed, as a catalogue code (the `error` column keeps the upstream's words, for logs and API clients)
+      `ALTER TABLE exports ADD COLUMN error_code TEXT`,
+    ],
+  },
 ];
 
 /** Applies the migrations this storage has not seen yet, in order. */

@@ -1,9 +1,10 @@
 // Upstream sessions behind projects: created on first need, replaced on 1002 with a notice, state read into drafts.
 
-import { noticeEvent } from "../core/chat-events.ts";
 import { Claim, claimUrl, Paths, Session, SessionState } from "../core/contract.ts";
 import { type Draft, readDraft } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
+import { getPreset } from "../core/presets.ts";
+import { type Say, say } from "../core/say.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
 
@@ -30,7 +31,7 @@ export class SessionService {
     row: ProjectRow,
     platform: Platform,
     fn: (sid: string) => Promise<T>,
-    onReplaced?: (notice: string) => void,
+    onReplaced?: () => void,
   ): Promise<T> {
     const sid = await this.ensure(row, platform);
     try {
@@ -40,12 +41,16 @@ export class SessionService {
       const now = this.current(row);
       if (now && now !== sid) return fn(now);
       const fresh = await this.createOnce(row, platform, true);
-      onReplaced?.(this.sessionResetNotice(row));
+      onReplaced?.();
       return fn(fresh);
     }
   }
 
-  /** The current draft from the upstream (cached on the project); the cache when the session has none yet. */
+  /**
+   * The current draft from the upstream (cached on the project); the cache when the session has none yet.
+   * When the editor made the video for another platform than the project's (the draft's `m.preset`, e.g.
+   * "…发微信" in a Xiaohongshu project), the project follows what the editor did.
+   */
   async draft(row: ProjectRow, platform: Platform): Promise<Draft> {
     if (!this.current(row)) return this.projects.cachedDraft(row);
     const state = await this.withSession(row, platform, (sid) =>
@@ -53,15 +58,16 @@ export class SessionService {
     );
     const draft = readDraft(state.state.draft);
     this.projects.cacheDraft(row.id, draft);
+    const applied = draft.m.preset;
+    if (applied && applied !== row.preset && getPreset(applied)) {
+      this.projects.setPreset(row.id, applied);
+      row.preset = applied;
+    }
     return draft;
   }
 
   private current(row: ProjectRow): string | null {
     return this.projects.get(row.id)?.session_id ?? null;
-  }
-
-  private sessionResetNotice(row: ProjectRow): string {
-    return noticeEvent("session-reset", row.language === "zh" ? "zh" : "en").text;
   }
 
   private createOnce(row: ProjectRow, platform: Platform, replacing = false): Promise<string> {
@@ -84,7 +90,10 @@ export class SessionService {
       .catch(() => null);
     const url = claim ? claimUrl(claim.claim_token) : null;
     this.projects.setSession(row.id, { sessionId: s.session_id, taskId: s.task_id, claimUrl: url });
-    if (replacing) this.projects.addTranscript(row.id, "notice", this.sessionResetNotice(row));
+    if (replacing) {
+      const reset: Say = { key: "notice", notice: "session-reset" };
+      this.projects.addTranscript(row.id, "notice", say(reset, row.language === "zh" ? "zh" : "en"), reset);
+    }
     row.session_id = s.session_id;
     row.task_id = s.task_id;
     row.claim_url = url;

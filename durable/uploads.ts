@@ -1,6 +1,6 @@
 // Uploads: R2 multipart plans, parts checked and sniffed, assembly, hand-off to the upstream as a signed link.
 import { displayName } from "../core/api.ts";
-import { MAX_UPLOAD_BYTES, Paths, type UploadedFile, UploadResult } from "../core/contract.ts";
+import { Paths, type UploadedFile, UploadResult } from "../core/contract.ts";
 import { type ErrorCode, ReelsmithError } from "../core/errors.ts";
 import { mediaObjectKey, signMediaUrl } from "../core/media-link.ts";
 import {
@@ -12,7 +12,8 @@ import {
   sniff,
 } from "../core/media-type.ts";
 import { getPreset } from "../core/presets.ts";
-import { importToBucket } from "./imports.ts";
+import { type UploadLimit, type UpstreamKind, uploadLimit } from "../core/upload-limits.ts";
+import { importToBucket, tooLarge } from "./imports.ts";
 import type { JobTable } from "./jobs.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
 import type { SessionService } from "./sessions.ts";
@@ -52,6 +53,7 @@ export class UploadService {
     private readonly client: UpstreamClient,
     private readonly media: R2Bucket,
     private readonly secret: string,
+    private readonly upstream: UpstreamKind,
   ) {}
 
   /** Validates name, type and size against the project's preset before any byte moves, and plans the parts. */
@@ -60,8 +62,8 @@ export class UploadService {
     if (!isAcceptedExtension(ext) || !isDeclarableType(req.type))
       throw new ReelsmithError("unsupported_media", { extra: { name: req.name, type: req.type } });
     if (req.size === 0) throw new ReelsmithError("empty_file");
-    const maxUploadBytes = limitOf(project);
-    if (req.size > maxUploadBytes) throw new ReelsmithError("payload_too_large", { ctx: { maxUploadBytes } });
+    const limit = this.limitOf(project);
+    if (req.size > limit.bytes) throw tooLarge(limit);
     const partCount = Math.ceil(req.size / PART_SIZE);
     // The display name travels with the object, so the upstream sees the user's file name, not the id.
     const mpu = await this.media.createMultipartUpload(mediaObjectKey(owner, id), {
@@ -84,11 +86,16 @@ export class UploadService {
     return { id, partSize: PART_SIZE, partCount };
   }
 
-  /** Checks that part `n` may be sent now; with the part's first bytes (part 1) judges the real file type. */
-  async partTarget(id: string, n: number, head?: Uint8Array): Promise<PartTarget> {
+  /**
+   * Checks that part `n` may be sent now with `length` bytes; with the part's first bytes (part 1) judges the
+   * real file type.
+   */
+  async partTarget(id: string, n: number, length: number, head?: Uint8Array): Promise<PartTarget> {
     const row = this.open(id);
     if (!Number.isInteger(n) || n < 1 || n > row.part_count)
       throw new ReelsmithError("bad_request", { extra: { problem: `part: 1 to ${row.part_count}` } });
+    const expected = n < row.part_count ? row.part_size : row.size - row.part_size * (row.part_count - 1);
+    if (length !== expected) throw new ReelsmithError("part_mismatch", { extra: { part: n, expected } });
     if (head) {
       const verdict = judgeContent(row.ext, sniff(head));
       if (!verdict.ok) {
@@ -97,7 +104,6 @@ export class UploadService {
       }
       this.store.setType(id, verdict.type.ext, verdict.type.kind);
     }
-    const length = n < row.part_count ? row.part_size : row.size - row.part_size * (row.part_count - 1);
     return { key: objectKey(row), r2UploadId: row.r2_upload_id!, length };
   }
 
@@ -150,7 +156,7 @@ export class UploadService {
         this.media,
         objectKey(row),
         row.name,
-        limitOf(project),
+        this.limitOf(project),
         (head) => {
           const verdict = judgeContent(row.ext, sniff(head));
           if (!verdict.ok) throw refusal(verdict, row);
@@ -272,6 +278,10 @@ export class UploadService {
     await this.media.delete(objectKey(row));
   }
 
+  private limitOf(project: ProjectRow): UploadLimit {
+    return uploadLimit(getPreset(project.preset), this.upstream);
+  }
+
   /** The upload, still open for parts. */
   private open(id: string): UploadRow {
     const row = this.store.get(id);
@@ -282,8 +292,6 @@ export class UploadService {
     return row;
   }
 }
-
-const limitOf = (project: ProjectRow) => getPreset(project.preset)?.maxUploadBytes ?? MAX_UPLOAD_BYTES;
 
 function safeDecode(path: string): string {
   try {

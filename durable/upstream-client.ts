@@ -1,6 +1,6 @@
 // The only code that talks to the upstream: bearer token, attribution headers, token refresh on 1001, one wait on 429.
 import type { z } from "zod";
-import { AnonymousToken, Headers, Paths, UpstreamCode, unwrapEnvelope } from "../core/contract.ts";
+import { AnonymousToken, Credits, Headers, Paths, UpstreamCode, unwrapEnvelope } from "../core/contract.ts";
 import { ReelsmithError } from "../core/errors.ts";
 import pkg from "../package.json";
 import type { IdentityStore } from "./identity.ts";
@@ -40,6 +40,26 @@ export class UpstreamClient {
     const parsed = schema.safeParse(await readData(res));
     if (!parsed.success) throw this.error({ code: -1, detail: `unexpected answer from ${path}` });
     return parsed.data;
+  }
+
+  /** Stores the user's own upstream token after checking it works; the previous token comes back on failure. */
+  async adoptUserToken(token: string, platform: Platform): Promise<{ tokenSource: "user" }> {
+    const previous = {
+      token: this.identity.get("upstream_token"),
+      source: this.identity.get("token_source"),
+    };
+    this.identity.set("upstream_token", token);
+    this.identity.set("token_source", "user");
+    try {
+      await this.call(Paths.credits, Credits, { platform });
+    } catch (e) {
+      if (previous.token) this.identity.set("upstream_token", previous.token);
+      else this.identity.delete("upstream_token");
+      if (previous.source) this.identity.set("token_source", previous.source);
+      else this.identity.delete("token_source");
+      throw e;
+    }
+    return { tokenSource: "user" };
   }
 
   /** A streaming or binary endpoint: the raw response once it is known not to be an error. */

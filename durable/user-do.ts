@@ -2,8 +2,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { Credits, Paths } from "../core/contract.ts";
 import { isReady } from "../core/draft.ts";
-import { ReelsmithError } from "../core/errors.ts";
-import { summarizeDraft } from "../core/timeline-summary.ts";
+import { type Lang, ReelsmithError } from "../core/errors.ts";
+import { settle } from "../core/outcome.ts";
+import type { Say } from "../core/say.ts";
+import { summarizeTimeline, timelineOf } from "../core/timeline-view.ts";
 import { ApiKeyStore } from "./api-keys.ts";
 import { ChatRelay, type ChatRequest } from "./chat-relay.ts";
 import { type Config, readConfig } from "./config.ts";
@@ -43,6 +45,7 @@ export class UserDO extends DurableObject<Env> {
     this.sessions = new SessionService(this.projects, this.client);
     this.exports = new ExportService(
       sql,
+      this.projects,
       this.jobs,
       this.sessions,
       this.client,
@@ -62,6 +65,7 @@ export class UserDO extends DurableObject<Env> {
       this.client,
       env.MEDIA,
       env.SECRET,
+      this.cfg.upstreamKind,
     );
     this.keys = new ApiKeyStore(sql);
     this.chat = new ChatRelay(this.projects, this.sessions, this.client, this.cfg);
@@ -78,29 +82,16 @@ export class UserDO extends DurableObject<Env> {
     };
   }
 
-  async credits(platform: Platform) {
-    const c = await this.client.call(Paths.credits, Credits, { platform });
-    return { ...c, upstreamUserId: this.identity.get("upstream_user_id") ?? null };
+  credits(platform: Platform) {
+    return settle(async () => {
+      const c = await this.client.call(Paths.credits, Credits, { platform });
+      return { ...c, upstreamUserId: this.identity.get("upstream_user_id") ?? null };
+    });
   }
 
   /** Stores the user's own upstream token after checking it works; the previous token comes back on failure. */
-  async useOwnToken(token: string, platform: Platform) {
-    const previous = {
-      token: this.identity.get("upstream_token"),
-      source: this.identity.get("token_source"),
-    };
-    this.identity.set("upstream_token", token);
-    this.identity.set("token_source", "user");
-    try {
-      await this.client.call(Paths.credits, Credits, { platform });
-    } catch (e) {
-      if (previous.token) this.identity.set("upstream_token", previous.token);
-      else this.identity.delete("upstream_token");
-      if (previous.source) this.identity.set("token_source", previous.source);
-      else this.identity.delete("token_source");
-      throw e;
-    }
-    return { tokenSource: "user" as const };
+  useOwnToken(token: string, platform: Platform) {
+    return settle(() => this.client.adoptUserToken(token, platform));
   }
 
   // ---- projects
@@ -109,19 +100,38 @@ export class UserDO extends DurableObject<Env> {
     return projectInfo(this.projects.create({ id: newId("prj"), ...input }));
   }
 
+  /** Every project, last changed first, with the poster of its latest export. */
   listProjects() {
-    return this.projects.list().map(projectInfo);
+    return this.projects
+      .list()
+      .map((row) => ({ ...projectInfo(row), coverUrl: this.exports.latestCoverUrl(row.id) }));
   }
 
-  /** The project with its draft (fresh from the upstream when reachable), summary, transcript, uploads and exports. */
-  async getProject(id: string, platform: Platform) {
+  renameProject(id: string, title: string) {
+    return settle(() => {
+      this.project(id);
+      this.projects.rename(id, title);
+      return projectInfo(this.project(id));
+    });
+  }
+
+  /**
+   * The project with its draft (fresh from the upstream when reachable), its timeline as lanes and as a summary
+   * in `lang`, transcript, uploads and exports.
+   */
+  getProject(id: string, platform: Platform, lang: Lang) {
+    return settle(() => this.projectDetails(id, platform, lang));
+  }
+
+  private async projectDetails(id: string, platform: Platform, lang: Lang) {
     const row = this.project(id);
     const draft = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
-    const lang = row.language === "zh" ? "zh" : "en";
+    const timeline = timelineOf(draft);
     return {
       project: projectInfo(this.project(id)),
       draft,
-      summary: summarizeDraft(draft, lang),
+      timeline,
+      summary: summarizeTimeline(timeline, lang),
       ready: isReady(draft),
       transcript: this.projects.transcript(id),
       uploads: this.uploads.listFor(id),
@@ -129,60 +139,79 @@ export class UserDO extends DurableObject<Env> {
     };
   }
 
-  async deleteProject(id: string) {
-    this.project(id);
-    await this.exports.deleteFor(id);
-    await this.uploads.removeFor(id);
-    this.projects.delete(id);
-    return { deleted: true };
+  deleteProject(id: string) {
+    return settle(async () => {
+      this.project(id);
+      await this.exports.deleteFor(id);
+      await this.uploads.removeFor(id);
+      this.projects.delete(id);
+      return { deleted: true as const };
+    });
   }
 
   // ---- chat
 
   /** Starts a chat turn: a stream of NDJSON chat events; `busy` (409) while another turn runs. */
-  sendMessage(projectId: string, req: ChatRequest): ReadableStream<Uint8Array> {
-    return this.chat.start(this.project(projectId), req);
+  sendMessage(projectId: string, req: ChatRequest) {
+    return settle(() => this.chat.start(this.project(projectId), req));
+  }
+
+  /** The turn running in the project, from its start (for a page reopened mid-turn); null when none runs. */
+  watchTurn(projectId: string) {
+    return settle(() => {
+      this.project(projectId);
+      return this.chat.watch(projectId);
+    });
   }
 
   /** Keeps a directly answered message (export, credits, status, upload) in the transcript too. */
-  recordExchange(projectId: string, text: string, reply: string) {
-    this.project(projectId);
-    this.projects.addTranscript(projectId, "user", text);
-    this.projects.addTranscript(projectId, "agent", reply);
-    return { recorded: true };
+  recordExchange(projectId: string, text: string, replies: Array<{ text: string; say: Say }>) {
+    return settle(() => {
+      this.project(projectId);
+      this.projects.addTranscript(projectId, "user", text);
+      for (const r of replies) this.projects.addTranscript(projectId, "agent", r.text, r.say);
+      return { recorded: true as const };
+    });
   }
 
   // ---- uploads: the Worker streams part bytes into R2; this object plans, checks and records them
 
   createUpload(projectId: string, owner: string, req: UploadRequest) {
-    return this.uploads.create(this.project(projectId), newId("upl"), owner, req);
+    return settle(() => this.uploads.create(this.project(projectId), newId("upl"), owner, req));
   }
 
-  /** Where part `n` goes and how long it must be; part 1 comes with its first bytes, to judge the file type. */
-  uploadPartTarget(id: string, n: number, head?: Uint8Array) {
-    return this.uploads.partTarget(id, n, head);
+  /**
+   * Where part `n` goes, once its declared `length` is right; part 1 comes with its first bytes, to judge the
+   * file type. A refusal leaves the part's body to the Worker, which drains it.
+   */
+  uploadPartTarget(id: string, n: number, length: number, head?: Uint8Array) {
+    return settle(() => this.uploads.partTarget(id, n, length, head));
   }
 
   recordUploadPart(id: string, n: number, etag: string) {
-    return this.uploads.recordPart(id, n, etag);
+    return settle(() => this.uploads.recordPart(id, n, etag));
   }
 
   /** `origin` is the Worker's own, where the upstream fetches the signed media link. */
   completeUpload(id: string, origin: string, platform: Platform) {
-    return this.uploads.complete(id, origin, platform);
+    return settle(() => this.uploads.complete(id, origin, platform));
   }
 
   getUpload(id: string) {
-    return this.uploads.info(id);
+    return settle(() => this.uploads.info(id));
   }
 
-  async deleteUpload(id: string) {
-    await this.uploads.remove(id);
-    return { deleted: true };
+  deleteUpload(id: string) {
+    return settle(async () => {
+      await this.uploads.remove(id);
+      return { deleted: true as const };
+    });
   }
 
   importUrl(projectId: string, owner: string, url: string, origin: string, platform: Platform) {
-    return this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform);
+    return settle(() =>
+      this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform),
+    );
   }
 
   // ---- exports
@@ -192,15 +221,20 @@ export class UserDO extends DurableObject<Env> {
     opts: { idempotencyKey?: string; callbackUrl?: string },
     platform: Platform,
   ) {
-    return this.exports.create(this.project(projectId), opts, platform);
+    return settle(() => this.exports.create(this.project(projectId), opts, platform));
   }
 
   getExport(id: string) {
-    return this.exports.get(id) ?? notFound();
+    return settle(() => this.exports.get(id) ?? notFound());
   }
 
-  exportFileKey(id: string) {
-    return this.exports.fileKey(id) ?? notFound();
+  /** A completed export's stored file and poster, with its project's title (for file names and share pages). */
+  exportFiles(id: string) {
+    return settle(() => {
+      const files = this.exports.files(id) ?? notFound();
+      const project = this.project(files.projectId);
+      return { ...files, title: project.title, preset: project.preset, info: this.exports.get(id)! };
+    });
   }
 
   // ---- API keys
@@ -214,7 +248,7 @@ export class UserDO extends DurableObject<Env> {
   }
 
   revokeApiKey(id: string) {
-    return this.keys.revoke(id) ? { revoked: true } : notFound();
+    return settle(() => (this.keys.revoke(id) ? { revoked: true as const } : notFound()));
   }
 
   verifyApiKey(key: string): Promise<boolean> {

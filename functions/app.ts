@@ -13,6 +13,7 @@ import { presets } from "./routes/presets.ts";
 import { projects } from "./routes/projects.ts";
 import { projectUploads, uploadsRoutes } from "./routes/uploads.ts";
 import { share } from "./share.ts";
+import { sharedExport } from "./shared-export.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -24,6 +25,7 @@ app.use("*", async (c, next) => {
 app.route("/api/presets", presets);
 app.get("/api/openapi.json", (c) => c.json(openapi));
 app.route("/p", share);
+app.route("/s", sharedExport);
 // Before the cookie-identified group: the upstream fetches media with the link's signature alone.
 app.route("/api/media", media);
 

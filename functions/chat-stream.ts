@@ -64,7 +64,7 @@ export interface ChatAnswer {
   statuses: string[];
   notices: string[];
   actions: string[];
-  state?: { summary: string; changes: string[] };
+  state?: Omit<Extract<ChatEvent, { type: "state" }>, "type">;
   export?: { id: string; status: string; progress: number };
   error?: { code: string; message: string; hint: string; action?: { kind: string; url?: string } };
 }
@@ -87,7 +87,7 @@ export async function aggregate(events: AsyncIterable<PublicEvent>): Promise<Cha
         answer.actions.push(ev.action);
         break;
       case "state":
-        answer.state = { summary: ev.summary, changes: ev.changes };
+        answer.state = { summary: ev.summary, changes: ev.changes, timeline: ev.timeline, diff: ev.diff };
         break;
       case "export":
         answer.export = { id: ev.id, status: ev.status, progress: ev.progress };

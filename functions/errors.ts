@@ -1,7 +1,7 @@
 // The JSON error shape for every failure: catalogue errors as they are, anything else logged and hidden.
 import type { Context } from "hono";
 import type { z } from "zod";
-import { apiError, type ErrorCode, ReelsmithError } from "../core/errors.ts";
+import { apiError, type ErrorCode, type ErrorExtra, ReelsmithError } from "../core/errors.ts";
 import type { Lang } from "./context.ts";
 
 export function langOf(c: Context): Lang {
@@ -11,7 +11,7 @@ export function langOf(c: Context): Lang {
 }
 
 /** Answers a catalogue error right away. */
-export function fail(c: Context, code: ErrorCode, extra?: Record<string, unknown>): Response {
+export function fail(c: Context, code: ErrorCode, extra?: ErrorExtra): Response {
   const err = new ReelsmithError(code, { extra });
   return c.json(err.body(langOf(c)), err.status as 400);
 }

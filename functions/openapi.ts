@@ -76,7 +76,18 @@ export const openapi = {
           status: { enum: ["pending", "processing", "completed", "failed"] },
           progress: { type: "integer", minimum: 0, maximum: 100 },
           downloadUrl: { type: "string" },
-          error: { type: "string" },
+          coverUrl: { type: "string", description: "the poster image, when the upstream made one" },
+          duration: { type: "number", description: "seconds" },
+          size: { type: "integer" },
+          outdated: {
+            type: "boolean",
+            description:
+              "made from an older draft than the project's current one: export again for the edits",
+          },
+          createdAt: { type: "integer" },
+          completedAt: { type: "integer" },
+          error: { type: "string", description: "the upstream's words" },
+          errorCode: { type: "string", description: "catalogue code of the failure" },
         },
       },
     },
@@ -111,7 +122,11 @@ export const openapi = {
     "/api/keys/{id}": {
       delete: op("Revoke an API key", { "200": ok("Revoked") }, { parameters: [idParam()] }),
     },
-    "/api/presets": { get: op("Platform presets", { "200": ok("Presets") }) },
+    "/api/presets": {
+      get: op("Platform presets, each with `uploadLimit` {bytes, by: engine | nemovideo}", {
+        "200": ok("Presets"),
+      }),
+    },
     "/api/presets/{id}": {
       get: op(
         "One preset",
@@ -122,7 +137,9 @@ export const openapi = {
       ),
     },
     "/api/projects": {
-      get: op("List projects", { "200": ok("Projects") }),
+      get: op("List projects, last changed first, each with its latest export's `coverUrl`", {
+        "200": ok("Projects"),
+      }),
       post: op(
         "Create a project",
         { "201": ok("Project") },
@@ -141,17 +158,29 @@ export const openapi = {
     },
     "/api/projects/{id}": {
       get: op(
-        "A project with draft, summary, ready flag, transcript, uploads and exports",
+        "A project with draft, `timeline` (lanes), `summary` (the same in words), ready flag, transcript, uploads and exports",
         { "200": ok("Project") },
         {
           parameters: [idParam()],
+        },
+      ),
+      patch: op(
+        "Rename a project",
+        { "200": ok("Project") },
+        {
+          parameters: [idParam()],
+          requestBody: json({
+            type: "object",
+            required: ["title"],
+            properties: { title: { type: "string", maxLength: 120 } },
+          }),
         },
       ),
       delete: op("Delete a project and its files", { "200": ok("Deleted") }, { parameters: [idParam()] }),
     },
     "/api/projects/{id}/messages": {
       post: op(
-        "Send a chat message. `Accept: text/event-stream` streams status, text, notice, state, action, error and done events; `Accept: application/json` answers once.",
+        "Send a chat message. `Accept: text/event-stream` streams status, text, notice, state, action, error and done events; `Accept: application/json` answers once. What Reelsmith itself says carries `say` (status, notice, its own text) and `timeline` / `diff` (state) as data, beside the words in the request's language.",
         { "200": ok("Answer"), "409": error },
         {
           parameters: [idParam()],
@@ -161,6 +190,13 @@ export const openapi = {
             properties: { text: { type: "string", maxLength: 4000 } },
           }),
         },
+      ),
+    },
+    "/api/projects/{id}/messages/live": {
+      get: op(
+        "Follow the turn running in the project from its start (same events as sending); 204 when none runs",
+        { "200": ok("Answer"), "204": { description: "No turn is running" } },
+        { parameters: [idParam()] },
       ),
     },
     "/api/projects/{id}/uploads": {
@@ -259,11 +295,26 @@ export const openapi = {
     },
     "/api/exports/{id}/download": {
       get: op(
-        "Download the finished MP4 (Range supported)",
+        "Download the finished MP4 (Range supported), named after the project",
         { "200": { description: "MP4" }, "206": { description: "Part" } },
         {
           parameters: [idParam()],
         },
+      ),
+    },
+    "/api/exports/{id}/cover": {
+      get: op("The export's poster image", { "200": { description: "Image" } }, { parameters: [idParam()] }),
+    },
+    "/api/exports/{id}/share": {
+      post: op(
+        "A public link to this one export, valid for 30 days: /s/<token> (page), /info, /video, /cover",
+        {
+          "201": ok("Share link", {
+            type: "object",
+            properties: { url: { type: "string" }, expiresAt: { type: "integer" } },
+          }),
+        },
+        { parameters: [idParam()] },
       ),
     },
   },

@@ -8,6 +8,8 @@ import { join, resolve } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const port = Number(process.env.PORT || 8787);
 const enginePort = Number(process.env.ENGINE_PORT || 8790);
+/** Where the Worker reaches the engine: itself by default, or something in between (the e2e suite's slow link). */
+const upstreamUrl = process.env.UPSTREAM_URL || `http://127.0.0.1:${enginePort}`;
 const engineData = resolve(root, process.env.ENGINE_DATA || ".data/engine");
 const persistTo = resolve(root, process.env.PERSIST_TO || ".wrangler/state");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -99,7 +101,7 @@ const wrangler = start(
     persistTo,
     "--show-interactive-dev-session=false",
     "--var",
-    `UPSTREAM_URL:http://127.0.0.1:${enginePort}`,
+    `UPSTREAM_URL:${upstreamUrl}`,
     // Polling a local engine costs nothing, so exports finish seconds after the render does.
     "--var",
     "RENDER_FIRST_POLL_MS:1500",

@@ -6,7 +6,7 @@ import {
   type EditCommand,
   type Interpretation,
 } from "../../core/edit-commands.ts";
-import { summarizeDraft } from "../../core/timeline-summary.ts";
+import { summarizeDraft } from "../../core/timeline-view.ts";
 import type { PlanInput, PlanResult } from "../types.ts";
 import { naturalDurationMs, needsBuild, withLook, withMedia } from "./build-draft.ts";
 import { type Change, diffDrafts, toolArgs } from "./changes.ts";

@@ -25,7 +25,5 @@ export interface Phrasebook {
   exportReady(canvas: { width: number; height: number }, ms: number): string;
 }
 
-/** 10 s, 3.3 s: tenths only when they matter. */
-export const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
-export const percent = (v: number) => `${Math.round(v * 100)}%`;
+export { percent, seconds } from "../../core/timeline-view.ts";
 export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

@@ -1,6 +1,7 @@
-// Projects: create, list, read (draft, summary, ready flag, transcript, exports), delete.
+// Projects: create, list (with the latest poster), read (draft, timeline, transcript, uploads, exports), rename, delete.
 import { Hono } from "hono";
-import { CreateProjectBody } from "../../core/api.ts";
+import { CreateProjectBody, RenameProjectBody } from "../../core/api.ts";
+import { unwrap } from "../../core/outcome.ts";
 import { getPreset } from "../../core/presets.ts";
 import type { AppEnv } from "../context.ts";
 import { parseBody } from "../errors.ts";
@@ -15,5 +16,11 @@ export const projects = new Hono<AppEnv>()
     return c.json(project, 201);
   })
   .get("/", async (c) => c.json({ projects: await c.get("user").listProjects() }))
-  .get("/:id", async (c) => c.json(await c.get("user").getProject(c.req.param("id"), c.get("platform"))))
-  .delete("/:id", async (c) => c.json(await c.get("user").deleteProject(c.req.param("id"))));
+  .get("/:id", async (c) =>
+    c.json(unwrap(await c.get("user").getProject(c.req.param("id"), c.get("platform"), c.get("lang")))),
+  )
+  .patch("/:id", async (c) => {
+    const { title } = await parseBody(c, RenameProjectBody);
+    return c.json(unwrap(await c.get("user").renameProject(c.req.param("id"), title)));
+  })
+  .delete("/:id", async (c) => c.json(unwrap(await c.get("user").deleteProject(c.req.param("id")))));

@@ -3,15 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Draft, TrackType } from "../../core/draft.ts";
 import { launchChromium } from "./browser.ts";
 import { makeFakeJpeg, makePhotos, makeSong, probeStreams } from "./media.ts";
-import { type Stack, startStack } from "./stack.ts";
 
 const PROMPT = "做一个小红书竖屏视频，加标题和背景音乐，6秒";
 
-let stack: Stack;
+const baseURL = inject("stackUrl");
 let browser: Browser;
 let dir: string;
 let photos: string[];
@@ -22,9 +21,9 @@ let page: Page;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "reelsmith-e2e-media-"));
   photos = makePhotos(dir, 3);
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+  browser = await launchChromium();
   context = await browser.newContext({
-    baseURL: stack.url,
+    baseURL,
     locale: "zh-CN",
     viewport: { width: 1440, height: 900 },
   });
@@ -33,7 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -130,7 +128,7 @@ describe("Reelsmith in the browser", () => {
   });
 
   it("resumes an interrupted upload without sending stored parts again", async () => {
-    const visitor = await browser.newContext({ baseURL: stack.url, locale: "en-US" });
+    const visitor = await browser.newContext({ baseURL, locale: "en-US" });
     try {
       const p = await visitor.newPage();
       const sent = new Map<number, number>();
@@ -158,7 +156,7 @@ describe("Reelsmith in the browser", () => {
 
   it("opens a share link with its preset chosen and its prompt filled in", async () => {
     const visitor = await browser.newContext({
-      baseURL: stack.url,
+      baseURL,
       locale: "en-US",
       viewport: { width: 390, height: 844 },
     });

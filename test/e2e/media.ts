@@ -16,6 +16,17 @@ export function makePhotos(dir: string, count: number): string[] {
   });
 }
 
+/** A short vertical phone-style clip with sound, H.264/AAC. */
+export function makeClip(dir: string, name = "clip.mp4", seconds = 3): string {
+  const file = join(dir, name);
+  execFileSync("ffmpeg", [
+    ...["-v", "error", "-y", "-f", "lavfi", "-i", `testsrc2=size=720x1280:rate=30:duration=${seconds}`],
+    ...["-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`, "-shortest"],
+    ...["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", file],
+  ]);
+  return file;
+}
+
 /** A WAV of `seconds` of tone: large enough for several upload parts, made instantly. */
 export function makeSong(dir: string, seconds: number): string {
   const file = join(dir, "song.wav");
@@ -31,6 +42,22 @@ export function makeSong(dir: string, seconds: number): string {
 export function makeFakeJpeg(dir: string): string {
   const file = join(dir, "notes.jpg");
   writeFileSync(file, "These are my shopping notes, not a photo.\n".repeat(50));
+  return file;
+}
+
+/** A Windows program renamed to look like a photo: the upload API must refuse it by its content. */
+export function makeRenamedExe(dir: string): string {
+  const file = join(dir, "holiday.jpg");
+  const exe = Buffer.alloc(4096);
+  exe.write("MZ\x90\x00This program cannot be run in DOS mode.", "latin1");
+  writeFileSync(file, exe);
+  return file;
+}
+
+/** A file with no bytes at all (a photo that never finished saving). */
+export function makeEmptyFile(dir: string): string {
+  const file = join(dir, "empty.jpg");
+  writeFileSync(file, "");
   return file;
 }
 

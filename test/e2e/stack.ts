@@ -61,9 +61,15 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** put something between the Worker and the engine: gets the engine's port, answers the upstream URL to use */
+  upstream?: (enginePort: number) => Promise<string>;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   buildWebIfStale();
   const [port, enginePort] = await Promise.all([freePort(), freePort()]);
+  const upstreamUrl = opts.upstream ? await opts.upstream(enginePort) : undefined;
   const state = mkdtempSync(join(tmpdir(), "reelsmith-e2e-"));
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
@@ -73,6 +79,7 @@ export async function startStack(): Promise<Stack> {
       ENGINE_PORT: String(enginePort),
       ENGINE_DATA: join(state, "engine"),
       PERSIST_TO: join(state, "wrangler"),
+      ...(upstreamUrl ? { UPSTREAM_URL: upstreamUrl } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -56,6 +56,8 @@ export const RenderPlan = z.object({
   durationMs: z.number().int().nonnegative().optional(),
   /** the render fails halfway with this error */
   error: z.string().optional(),
+  /** the finished render has a poster image, as the engine's do (`output.cover` / `coverUrl`) */
+  cover: z.boolean().optional(),
   sessionId: z.string().optional(),
 });
 export type RenderPlan = z.infer<typeof RenderPlan>;

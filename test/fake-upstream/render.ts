@@ -36,6 +36,7 @@ export const submitRender: Handler = (call) => {
     createdAt: world.now(),
     durationMs: plan?.durationMs ?? world.config.renderMs,
     shape: plan?.shape,
+    cover: plan?.cover,
     failWith: plan?.error ?? (isReady(draft) ? undefined : "Draft has no segments to render"),
   };
   world.renders.set(id, record);
@@ -45,7 +46,12 @@ export const submitRender: Handler = (call) => {
   });
 };
 
-const outputUrl = (baseUrl: string, id: string) => `${baseUrl}/renders/${encodeURIComponent(id)}.mp4`;
+const outputUrl = (baseUrl: string, id: string, ext = "mp4") =>
+  `${baseUrl}/renders/${encodeURIComponent(id)}.${ext}`;
+
+/** A poster: JPEG signature and end marker around the render id, enough to be stored and served as an image. */
+const placeholderJpeg = (id: string) =>
+  new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(`poster ${id}`), 0xff, 0xd9]);
 
 /** The caller's render named in the path, or the 404 to answer. */
 function ownRender(call: UpstreamCall & { token: TokenRecord }): RenderRecord | Response {
@@ -66,6 +72,7 @@ export const pollRender: Handler = (call) => {
     progress: state.progress,
     error: state.error,
     url: done ? outputUrl(call.baseUrl, r.id) : undefined,
+    coverUrl: done && r.cover ? outputUrl(call.baseUrl, r.id, "jpg") : undefined,
     size: done ? placeholderMp4(r.id, world.config.renderFileBytes).length : undefined,
     duration: done ? r.draft.d / 1000 : undefined,
   };
@@ -102,10 +109,13 @@ export const downloadRender: Handler = (call) => {
   return fileResponse(call.world, r);
 };
 
-/** GET /renders/:file, the output url: public like a CDN link, served once the render completed. */
+/** GET /renders/:file, the output url (and the poster's): public like a CDN link, served once the render completed. */
 export function serveRenderOutput(c: Context<FakeEnv>, world: FakeWorld): Response {
-  const r = world.renders.get((c.req.param("file") ?? "").replace(/\.mp4$/, ""));
-  if (!r || renderState(r, world.now()).status !== "completed")
+  const [, id, ext] = /^(.*)\.(mp4|jpg)$/.exec(c.req.param("file") ?? "") ?? [];
+  const r = world.renders.get(id ?? "");
+  if (!r || renderState(r, world.now()).status !== "completed" || (ext === "jpg" && !r.cover))
     return new Response("not found", { status: 404 });
+  if (ext === "jpg")
+    return new Response(placeholderJpeg(r.id), { headers: { "Content-Type": "image/jpeg" } });
   return fileResponse(world, r);
 }

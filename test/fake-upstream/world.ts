@@ -53,6 +53,8 @@ export interface RenderRecord {
   createdAt: number;
   durationMs: number;
   shape?: PollShape;
+  /** the finished render also has a poster image (Reelsmith's engine makes one; NemoVideo does not) */
+  cover?: boolean;
   /** set when the render will fail (plan, or nothing to render) */
   failWith?: string;
   cancelledAt?: number;

@@ -62,8 +62,19 @@ describe("share links", () => {
     expect(html).toContain('<meta property="og:title" content="My &quot;shop&quot; &lt;b&gt;" />');
     expect(html).toContain('<meta property="og:description" content="hello" />');
     expect(html).toContain('<div id="app">');
+    expect(html).toContain(`<meta property="og:image" content="${ORIGIN}/og/xiaohongshu.png" />`);
+    expect(html).toContain('<html lang="en"');
     const zh = await SELF.fetch(`${ORIGIN}/p/douyin`, { headers: { "Accept-Language": "zh-CN" } });
     expect(await zh.text()).toContain("抖音");
+  });
+
+  it("speaks Chinese when the link says ?lang=zh, as chat apps fetch it without Accept-Language", async () => {
+    const html = await (await SELF.fetch(`${ORIGIN}/p/weixin?lang=zh`)).text();
+    expect(html).toContain('<html lang="zh-CN"');
+    expect(html).toContain("<title>Reelsmith · 微信聊天分享</title>");
+    expect(html).toContain('<meta property="og:description" content="保持原始比例');
+    expect(html).toContain(`<meta property="og:image" content="${ORIGIN}/og/weixin.zh.png" />`);
+    expect(html).toContain('<meta property="og:locale" content="zh_CN" />');
   });
 
   it("answers an unknown preset with the app and 404", async () => {

@@ -1,7 +1,7 @@
 // Calls to the Reelsmith API in the current language; failures become ApiError with the server's message and hint.
-import type { ErrorAction } from "../../../core/errors.ts";
+import { type ErrorAction, entryFor, isErrorCode } from "../../../core/errors.ts";
 import type { ErrorInfo } from "./api-types.ts";
-import { lang, t } from "./i18n.ts";
+import { type Lang, lang, TEXT, t } from "./i18n.ts";
 
 export class ApiError extends Error implements ErrorInfo {
   readonly code: string;
@@ -9,6 +9,7 @@ export class ApiError extends Error implements ErrorInfo {
   readonly action?: ErrorAction;
   /** HTTP status; 0 when the request never got an answer */
   readonly status: number;
+  private readonly limit: Pick<ErrorInfo, "maxUploadBytes" | "limitBy">;
 
   constructor(status: number, info: ErrorInfo) {
     super(info.message);
@@ -17,6 +18,7 @@ export class ApiError extends Error implements ErrorInfo {
     this.code = info.code;
     this.hint = info.hint;
     this.action = info.action;
+    this.limit = { maxUploadBytes: info.maxUploadBytes, limitBy: info.limitBy };
   }
 
   /** A dropped connection, a timeout or a server-side hiccup: trying again may work. */
@@ -25,7 +27,7 @@ export class ApiError extends Error implements ErrorInfo {
   }
 
   info(): ErrorInfo {
-    return { code: this.code, message: this.message, hint: this.hint, action: this.action };
+    return { code: this.code, message: this.message, hint: this.hint, action: this.action, ...this.limit };
   }
 
   static network(): ApiError {
@@ -46,6 +48,22 @@ export class ApiError extends Error implements ErrorInfo {
 }
 
 export const langHeaders = () => ({ "Accept-Language": lang.value });
+
+/**
+ * An error's message and hint in `lang`: catalogue errors are worded again from their code (the page may have
+ * switched language since), others keep the words they came with.
+ */
+export function localizeError(e: ErrorInfo, to: Lang): Pick<ErrorInfo, "message" | "hint"> {
+  if (e.code === "network") return { message: TEXT[to].networkError, hint: TEXT[to].networkHint };
+  if (!isErrorCode(e.code)) return e;
+  const anonymous = e.action?.kind === "register";
+  const entry = entryFor(e.code, {
+    ...(anonymous ? { userId: "" } : {}),
+    maxUploadBytes: e.maxUploadBytes,
+    limitBy: e.limitBy,
+  });
+  return { message: entry.message[to], hint: entry.hint[to] };
+}
 
 /** fetch with the language header and a JSON body; rejects with ApiError on a failure answer or no answer. */
 export async function request(

@@ -1,4 +1,4 @@
-// The project's latest export: start it, poll its progress until it completes or fails.
+// The project's exports: start one, poll it until it completes or fails, earlier ones listed, share links.
 import { computed, signal } from "@preact/signals";
 import { ApiError, getJson } from "./api.ts";
 import type { ErrorInfo, ExportInfo } from "./api-types.ts";
@@ -7,8 +7,16 @@ import { ensureProject } from "./project.ts";
 
 const POLL_MS = 1500;
 
-export const currentExport = signal<ExportInfo | null>(null);
+/** newest first */
+export const exportList = signal<ExportInfo[]>([]);
+export const currentExport = computed<ExportInfo | null>(() => exportList.value[0] ?? null);
+/** finished exports before the current one */
+export const pastExports = computed(() =>
+  exportList.value.slice(1).filter((e) => e.status === "completed" && e.downloadUrl),
+);
 export const exportError = signal<ErrorInfo | null>(null);
+/** share links made in this visit, by export id */
+export const shareLinks = signal<Record<string, string>>({});
 const starting = signal(false);
 export const exportRunning = computed(
   () =>
@@ -34,27 +42,48 @@ export async function startExport(): Promise<void> {
   }
 }
 
-/** Shows an export and polls it while it runs (also one started from the chat by saying "export"). */
+/** Shows an export (also one started from the chat by saying "export") and polls it while it runs. */
 export function track(exp: ExportInfo): void {
   clearTimeout(timer);
   exportHighlighted.value = false;
-  currentExport.value = exp;
+  const others = exportList.value.filter((e) => e.id !== exp.id);
+  const known = exportList.value.find((e) => e.id === exp.id);
+  exportList.value = known
+    ? exportList.value.map((e) => (e.id === exp.id ? { ...known, ...exp } : e))
+    : [exp, ...others];
   if (exp.status === "pending" || exp.status === "processing")
     timer = setTimeout(() => poll(exp.id), POLL_MS);
 }
 
 async function poll(id: string): Promise<void> {
   try {
-    const exp = await getJson<ExportInfo>(`/api/exports/${id}`);
-    if (currentExport.value?.id === id) track(exp);
+    track(await getJson<ExportInfo>(`/api/exports/${id}`));
   } catch {
     // The render goes on server-side whatever the network does; keep asking.
     if (currentExport.value?.id === id) timer = setTimeout(() => poll(id), POLL_MS * 2);
   }
 }
 
+/** The project's exports as the server lists them (after a reload, or an edit that made some outdated). */
+export function showExports(list: ExportInfo[]): void {
+  clearTimeout(timer);
+  exportList.value = [];
+  for (const exp of [...list].reverse()) track(exp);
+}
+
+/** A public link to one finished export (made once per visit). */
+export async function shareExport(id: string): Promise<void> {
+  if (shareLinks.value[id]) return;
+  try {
+    const { url } = await getJson<{ url: string }>(`/api/exports/${id}/share`, { json: {} });
+    shareLinks.value = { ...shareLinks.value, [id]: url };
+  } catch (e) {
+    exportError.value = (e instanceof ApiError ? e : ApiError.network()).info();
+  }
+}
+
 export function resetExports(): void {
   clearTimeout(timer);
-  currentExport.value = null;
+  exportList.value = [];
   exportError.value = null;
 }

@@ -1,16 +1,21 @@
-// The UI language (from navigator.language, switchable and remembered) and every UI string in English and Chinese.
+// The UI language (a link's ?lang=, the remembered switch, or navigator.language) and every UI string in EN and ZH.
 import { computed, effect, signal } from "@preact/signals";
 
 export type Lang = "en" | "zh";
 
 const STORE_KEY = "reelsmith.lang";
+const isLang = (v: string | null): v is Lang => v === "en" || v === "zh";
+const asked = new URLSearchParams(location.search).get("lang");
 const stored = localStorage.getItem(STORE_KEY);
+/** A link's `?lang=`, else the remembered choice, else the browser's language. */
 export const lang = signal<Lang>(
-  stored === "en" || stored === "zh"
-    ? stored
-    : navigator.language.toLowerCase().startsWith("zh")
-      ? "zh"
-      : "en",
+  isLang(asked)
+    ? asked
+    : isLang(stored)
+      ? stored
+      : navigator.language.toLowerCase().startsWith("zh")
+        ? "zh"
+        : "en",
 );
 
 export function setLang(next: Lang): void {
@@ -36,7 +41,7 @@ const EN = {
   pickPresetFirst: "Pick a platform first.",
   dropHere: "Drop photos, clips or music here",
   orBrowse: "or choose files",
-  dropHint: "JPG, PNG, MP4, MOV, MP3… Large files upload in parts and resume after a dropped connection.",
+  dropHint: "JPG, PNG, MP4, MOV, MP3… Large files go up in parts and resume after a dropped connection.",
   uploadQueued: "Waiting…",
   uploading: (pct: number) => `Uploading ${pct}%`,
   processing: "Processing…",
@@ -70,6 +75,36 @@ const EN = {
   } as Record<string, string>,
   networkError: "The connection failed.",
   networkHint: "Check your network and try again.",
+  docTitle: "Reelsmith — one sentence to a platform-ready video",
+  projects: "Projects",
+  projectsTitle: "Your projects",
+  noProjects: "No projects yet. Pick a platform to start one.",
+  current: "Open now",
+  open: "Open",
+  rename: "Rename",
+  save: "Save",
+  cancel: "Cancel",
+  delete: "Delete",
+  close: "Close",
+  titleLabel: "Project title",
+  confirmDelete: (title: string) => `Delete “${title}” with its uploads and exports?`,
+  savedProject: (title: string) => `“${title}” is saved in Projects.`,
+  changedAt: (when: string) => `Changed ${when}`,
+  dropLimit: (size: string, whose: string) => `Up to ${size} a file (${whose}).`,
+  resumedTurn: "A reply was still running when the page reloaded. Showing its progress…",
+  outdated: "Made before your latest edits.",
+  outdatedHint: "Export again to include them.",
+  pastExports: "Earlier exports",
+  exportedAt: (when: string, seconds: string) => `${when} · ${seconds}`,
+  seconds: (s: number) => `${Math.round(s * 10) / 10} s`,
+  shareLink: "Share link",
+  copyLink: "Copy",
+  linkCopied: "Copied",
+  shareHint: "Anyone with this link can watch this video for 30 days.",
+  madeWith: "Made with Reelsmith",
+  makeYourOwn: "Make your own",
+  sharedGone: "This link has expired or does not exist.",
+  openApp: "Open Reelsmith",
 };
 
 const ZH: typeof EN = {
@@ -120,7 +155,39 @@ const ZH: typeof EN = {
   },
   networkError: "网络连接失败。",
   networkHint: "请检查网络后重试。",
+  docTitle: "Reelsmith — 一句话生成可发布的视频",
+  projects: "项目",
+  projectsTitle: "我的项目",
+  noProjects: "还没有项目。选择一个平台即可开始。",
+  current: "当前",
+  open: "打开",
+  rename: "重命名",
+  save: "保存",
+  cancel: "取消",
+  delete: "删除",
+  close: "关闭",
+  titleLabel: "项目名称",
+  confirmDelete: (title: string) => `删除“${title}”及其素材和导出？`,
+  savedProject: (title: string) => `“${title}”已保存在项目中。`,
+  changedAt: (when: string) => `更新于 ${when}`,
+  dropLimit: (size: string, whose: string) => `单个文件最大 ${size}（${whose}）。`,
+  resumedTurn: "页面刷新时回复仍在进行，正在显示进度…",
+  outdated: "这是你最近修改之前导出的版本。",
+  outdatedHint: "重新导出即可包含这些修改。",
+  pastExports: "之前的导出",
+  exportedAt: (when: string, seconds: string) => `${when} · ${seconds}`,
+  seconds: (s: number) => `${Math.round(s * 10) / 10} 秒`,
+  shareLink: "分享链接",
+  copyLink: "复制",
+  linkCopied: "已复制",
+  shareHint: "拿到链接的人在 30 天内都可以观看这个视频。",
+  madeWith: "用 Reelsmith 制作",
+  makeYourOwn: "我也来做一个",
+  sharedGone: "这个链接已过期或不存在。",
+  openApp: "打开 Reelsmith",
 };
 
+export const TEXT: Record<Lang, typeof EN> = { en: EN, zh: ZH };
+
 /** The strings of the current language; read it in render so components follow the toggle. */
-export const t = computed(() => (lang.value === "zh" ? ZH : EN));
+export const t = computed(() => TEXT[lang.value]);

@@ -1,5 +1,6 @@
-// The open project: created on first need with the chosen preset, remembered across reloads, with its timeline summary.
+// The open project: created on first need with the chosen preset, remembered across reloads, with its timeline.
 import { signal } from "@preact/signals";
+import type { TimelineView } from "../../../core/timeline-view.ts";
 import { getJson } from "./api.ts";
 import type { ProjectDetails, ProjectInfo } from "./api-types.ts";
 import { lang } from "./i18n.ts";
@@ -7,10 +8,11 @@ import { chosenPresetId } from "./presets.ts";
 import { leaveShareLink } from "./share-link.ts";
 
 const STORE_KEY = "reelsmith.project";
+const EMPTY: TimelineView = { duration: 0, lanes: [] };
 
 export const project = signal<ProjectInfo | null>(null);
-/** the one-line timeline summary and whether there is anything to export */
-export const summary = signal("");
+/** the timeline as lanes, and whether there is anything to export */
+export const timeline = signal<TimelineView>(EMPTY);
 export const ready = signal(false);
 /** a title asked for by a share link, used when the project is created */
 export const requestedTitle = signal("");
@@ -41,28 +43,28 @@ export function fetchProject(id: string): Promise<ProjectDetails> {
   return getJson<ProjectDetails>(`/api/projects/${encodeURIComponent(id)}`);
 }
 
-/** Shows a project read from the API. */
+/** Shows a project read from the API; the platform follows the project's (the editor may have changed it). */
 export function showProject(d: ProjectDetails): void {
   project.value = d.project;
+  localStorage.setItem(STORE_KEY, d.project.id);
   chosenPresetId.value = d.project.preset;
-  summary.value = d.summary;
+  timeline.value = d.timeline;
   ready.value = d.ready;
 }
 
-/** Re-reads the summary and ready flag after an edit. */
-export async function refreshProject(): Promise<void> {
+/** Re-reads the project after an edit: its timeline, ready flag, platform and title. */
+export async function refreshProject(): Promise<ProjectDetails | null> {
   const id = project.value?.id;
-  if (!id) return;
+  if (!id) return null;
   const d = await fetchProject(id).catch(() => null);
-  if (d && project.value?.id === id) {
-    summary.value = d.summary;
-    ready.value = d.ready;
-  }
+  if (!d || project.value?.id !== id) return null;
+  showProject(d);
+  return d;
 }
 
 export function closeProject(): void {
   project.value = null;
-  summary.value = "";
+  timeline.value = EMPTY;
   ready.value = false;
   requestedTitle.value = "";
   localStorage.removeItem(STORE_KEY);

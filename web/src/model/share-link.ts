@@ -1,4 +1,4 @@
-// Reads a share link `/p/:preset?prompt=&title=` once at start-up.
+// The links the page can open at: a preset share link `/p/:preset?prompt=&title=`, or one shared export `/s/:token`.
 export interface ShareLink {
   preset: string;
   prompt: string;
@@ -15,4 +15,9 @@ export function readShareLink(loc: Location = location): ShareLink | null {
 /** Leaves the share URL once it has been used, so a reload reopens the project instead of starting over. */
 export function leaveShareLink(): void {
   if (location.pathname.startsWith("/p/")) history.replaceState(null, "", "/");
+}
+
+/** The token of a shared export's page, when the page is one. */
+export function sharedToken(loc: Location = location): string | null {
+  return /^\/s\/([A-Za-z0-9_-]+)\/?$/.exec(loc.pathname)?.[1] ?? null;
 }

@@ -6,6 +6,7 @@ import { uploadHighlighted } from "./attention.ts";
 import { lang } from "./i18n.ts";
 import { completeUpload, deleteUpload, forgetUpload, resumableId, sendParts } from "./multipart.ts";
 import { ensureProject, project } from "./project.ts";
+import { makeThumbnail } from "./thumbnails.ts";
 
 export type UploadState = "queued" | "uploading" | "processing" | "done" | "failed";
 
@@ -21,6 +22,8 @@ export interface UploadItem {
   error: Signal<ErrorInfo | null>;
   /** false when trying again cannot help (the file itself was refused) */
   retryable: Signal<boolean>;
+  /** a preview made in the browser (photos, a frame of a video); null until made, or for audio */
+  thumb: Signal<string | null>;
 }
 
 export const uploads = signal<UploadItem[]>([]);
@@ -46,6 +49,7 @@ function item(
     progress: signal(state === "done" ? 1 : 0),
     error: signal(null),
     retryable: signal(true),
+    thumb: signal(null),
   };
 }
 
@@ -99,6 +103,9 @@ export function addFiles(files: Iterable<File>): void {
     const u = item(file.name, file.size, file, "queued");
     if (i >= 0) list[i] = u;
     else list.push(u);
+    makeThumbnail(file).then((url) => {
+      u.thumb.value = url;
+    });
     run(u);
   }
   uploads.value = list;
@@ -110,6 +117,7 @@ export function retryUpload(u: UploadItem): void {
 
 export function removeUpload(u: UploadItem): void {
   uploads.value = uploads.value.filter((x) => x !== u);
+  forgetThumb(u);
   const projectId = project.value?.id;
   const id = u.serverId ?? (u.file && projectId ? resumableId(projectId, u.file) : undefined);
   if (u.file && projectId) forgetUpload(projectId, u.file);
@@ -153,6 +161,11 @@ export function showUploads(list: UploadInfo[] = []): void {
   });
 }
 
+const forgetThumb = (u: UploadItem) => {
+  if (u.thumb.value) URL.revokeObjectURL(u.thumb.value);
+};
+
 export function resetUploads(): void {
+  for (const u of uploads.value) forgetThumb(u);
   uploads.value = [];
 }

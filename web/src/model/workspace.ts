@@ -1,14 +1,29 @@
-// Start-up and starting over: a share link picks a preset and a prompt; otherwise the last project reopens.
+// Start-up and moving between projects: a share link picks a preset and a prompt; otherwise the last project
+// reopens (following a reply still running); "new project" and the project list never drop one silently.
+import { effect } from "@preact/signals";
 import { ApiError } from "./api.ts";
 import { clearAttention } from "./attention.ts";
-import { composerText, resetChat, showTranscript } from "./chat.ts";
-import { resetExports, track } from "./exports.ts";
+import { composerText, resetChat, resumeTurn, showTranscript } from "./chat.ts";
+import { resetExports, showExports } from "./exports.ts";
+import { t } from "./i18n.ts";
 import { chosenPreset, chosenPresetId, loadPresets, presets } from "./presets.ts";
-import { closeProject, fetchProject, requestedTitle, savedProjectId, showProject } from "./project.ts";
-import { readShareLink } from "./share-link.ts";
+import {
+  closeProject,
+  fetchProject,
+  project,
+  requestedTitle,
+  savedProjectId,
+  showProject,
+} from "./project.ts";
+import { leftProject, listOpen, loadProjects } from "./projects.ts";
+import { readShareLink, sharedToken } from "./share-link.ts";
 import { resetUploads, showUploads } from "./uploads.ts";
 
 export async function boot(): Promise<void> {
+  if (sharedToken()) return;
+  effect(() => {
+    document.title = project.value ? `${project.value.title} · ${t.value.docTitle}` : t.value.docTitle;
+  });
   const presetsLoaded = loadPresets();
   const share = readShareLink();
   if (share) {
@@ -29,15 +44,15 @@ async function reopen(id: string): Promise<void> {
     showProject(d);
     showTranscript(d.transcript);
     showUploads(d.uploads);
-    if (d.exports[0]) track(d.exports[0]);
+    showExports(d.exports);
+    if (d.project.busy) resumeTurn(d.project.id);
   } catch (e) {
     // Deleted meanwhile: start fresh. Any other failure keeps it for the next reload.
     if (e instanceof ApiError && e.status === 404) closeProject();
   }
 }
 
-/** Leaves the open project (it stays on the server) for a fresh one. */
-export function startOver(): void {
+function clearWorkspace(): void {
   closeProject();
   resetChat();
   resetUploads();
@@ -45,4 +60,25 @@ export function startOver(): void {
   clearAttention();
   chosenPresetId.value = null;
   composerText.value = "";
+}
+
+/** Leaves the open project (it stays in the project list, and a note says so) for a fresh one. */
+export function startOver(): void {
+  leftProject.value = project.value?.title ?? null;
+  clearWorkspace();
+  loadProjects().catch(() => {});
+}
+
+/** Opens a project from the list in place of the open one (which stays in the list). */
+export async function openProject(id: string): Promise<void> {
+  listOpen.value = false;
+  leftProject.value = null;
+  if (project.value?.id === id) return;
+  clearWorkspace();
+  await reopen(id);
+}
+
+/** After the open project was deleted from the list. */
+export function projectDeleted(id: string): void {
+  if (project.value?.id === id) clearWorkspace();
 }

@@ -1,5 +1,6 @@
 // Step 3: the conversation with the editor, its live status line and the message box.
 import { useEffect, useRef } from "preact/hooks";
+import { say } from "../../../../core/say.ts";
 import { composerText, entries, status } from "../../model/chat.ts";
 import { lang, t } from "../../model/i18n.ts";
 import { chosenPreset } from "../../model/presets.ts";
@@ -39,7 +40,7 @@ export function ChatPanel() {
         {now && (
           <p class="chat-panel__status" role="status">
             <span class="spinner" aria-hidden="true" />
-            {now}
+            {"say" in now ? say(now.say, lang.value) : t.value[now.words]}
           </p>
         )}
       </div>

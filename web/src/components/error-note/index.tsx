@@ -1,10 +1,12 @@
-// A failure as the API words it: message, hint, and the action it offers (register, top up, try again).
+// A failure as the API words it, in the page's current language: message, hint, and the action it offers.
+import { localizeError } from "../../model/api.ts";
 import type { ErrorInfo } from "../../model/api-types.ts";
-import { t } from "../../model/i18n.ts";
+import { lang, t } from "../../model/i18n.ts";
 import "./style.css";
 
 export function ErrorNote(props: { error: ErrorInfo; onRetry?: () => void }) {
-  const { message, hint, action } = props.error;
+  const { action } = props.error;
+  const { message, hint } = localizeError(props.error, lang.value);
   const label = action ? t.value.errorActions[action.kind] : undefined;
   return (
     <div class="error-note" role="alert" data-code={props.error.code}>

@@ -1,4 +1,5 @@
-// Step 4: the timeline, the Export button, render progress, then the preview and the download.
+// Step 4: the timeline, the Export button, render progress, then the preview (with its poster) and the download;
+// an export made before the latest edits says so and offers to export again.
 import { useEffect, useRef } from "preact/hooks";
 import { exportHighlighted } from "../../model/attention.ts";
 import { currentExport, exportError, exportRunning, startExport } from "../../model/exports.ts";
@@ -7,7 +8,9 @@ import { t } from "../../model/i18n.ts";
 import { chosenPreset } from "../../model/presets.ts";
 import { project, ready } from "../../model/project.ts";
 import { ErrorNote } from "../error-note/index.tsx";
+import { ExportHistory } from "../export-history/index.tsx";
 import { ProgressBar } from "../progress-bar/index.tsx";
+import { ShareLink } from "../share-link/index.tsx";
 import { Step } from "../step/index.tsx";
 import { TimelineCard } from "../timeline-card/index.tsx";
 import "./style.css";
@@ -15,6 +18,7 @@ import "./style.css";
 /** The finished video sized by the preset's canvas, or an empty frame of that shape until there is one. */
 function Result() {
   const exp = currentExport.value;
+  const tr = t.value;
   const { width, height } = chosenPreset.value?.canvas ?? { width: 9, height: 16 };
   const box = {
     aspectRatio: `${width} / ${height}`,
@@ -22,27 +26,42 @@ function Result() {
   };
   if (exp?.status === "completed" && exp.downloadUrl) {
     return (
-      <div class="export-panel__result">
-        <a class="btn btn--primary export-panel__download" href={exp.downloadUrl} download>
-          {t.value.download}
-          {exp.size ? <span class="export-panel__size">{formatSize(exp.size)}</span> : null}
+      <div class={`export-panel__result ${exp.outdated ? "is-outdated" : ""}`} data-outdated={exp.outdated}>
+        {exp.outdated && (
+          <p class="export-panel__outdated" role="status">
+            <strong>{tr.outdated}</strong> {tr.outdatedHint}
+          </p>
+        )}
+        <a
+          class={`btn ${exp.outdated ? "" : "btn--primary"} export-panel__download`}
+          href={exp.downloadUrl}
+          download
+        >
+          {tr.download}
+          <span class="export-panel__size">
+            {[exp.duration ? tr.seconds(exp.duration) : "", exp.size ? formatSize(exp.size) : ""]
+              .filter(Boolean)
+              .join(" · ")}
+          </span>
         </a>
         {/* biome-ignore lint/a11y/useMediaCaption: titles and captions are burned into the picture */}
         <video
           class="export-panel__video"
           style={box}
           src={exp.downloadUrl}
+          poster={exp.coverUrl}
           controls
           playsInline
           preload="metadata"
         />
+        <ShareLink exportId={exp.id} />
       </div>
     );
   }
   return (
     <div class="export-panel__frame" style={box}>
       <span class="export-panel__play" aria-hidden="true" />
-      {t.value.previewPlaceholder}
+      {tr.previewPlaceholder}
     </div>
   );
 }
@@ -52,12 +71,12 @@ export function ExportPanel() {
   const exp = currentExport.value;
   const running = exportRunning.value;
   const done = exp?.status === "completed";
-  const highlighted = exportHighlighted.value;
+  const highlighted = exportHighlighted.value || (done && !!exp.outdated);
   const tr = t.value;
 
   useEffect(() => {
-    if (highlighted) button.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
-  }, [highlighted]);
+    if (exportHighlighted.value) button.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+  }, [exportHighlighted.value]);
 
   return (
     <Step n={4} title={tr.stepExport} class="export-panel">
@@ -65,7 +84,7 @@ export function ExportPanel() {
       <button
         ref={button}
         type="button"
-        class={`btn ${done ? "" : "btn--primary"} export-panel__button ${highlighted ? "is-highlighted" : ""}`}
+        class={`btn ${done && !exp.outdated ? "" : "btn--primary"} export-panel__button ${highlighted ? "is-highlighted" : ""}`}
         disabled={!project.value || !ready.value || running}
         onClick={startExport}
       >
@@ -84,10 +103,15 @@ export function ExportPanel() {
             label={tr.exportStatus[exp.status]}
             tone={exp.status === "failed" ? "danger" : "accent"}
           />
-          {exp.status === "failed" && exp.error && <p class="export-panel__failure">{exp.error}</p>}
+          {exp.status === "failed" && (
+            <ErrorNote
+              error={{ code: exp.errorCode ?? "render_failed", message: exp.error ?? "", hint: "" }}
+            />
+          )}
         </div>
       )}
       <Result />
+      <ExportHistory />
     </Step>
   );
 }

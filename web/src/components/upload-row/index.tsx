@@ -1,4 +1,4 @@
-// One file in the media list: its progress, or its error with "try again" / "remove".
+// One file in the media list: its preview, size in MB, progress, or its error with "try again" / "remove".
 import { formatSize } from "../../model/format.ts";
 import { t } from "../../model/i18n.ts";
 import { removeUpload, retryUpload, type UploadItem } from "../../model/uploads.ts";
@@ -13,6 +13,7 @@ export function UploadRow(props: { upload: UploadItem }) {
   const tr = t.value;
   const state = u.state.value;
   const pct = Math.round(u.progress.value * 100);
+  const thumb = u.thumb.value;
   const label =
     state === "queued"
       ? tr.uploadQueued
@@ -25,18 +26,25 @@ export function UploadRow(props: { upload: UploadItem }) {
             : "";
   return (
     <li class={`upload-row upload-row--${state}`} data-state={state}>
-      <span class="upload-row__ext" aria-hidden="true">
-        {extOf(u.name)}
-      </span>
+      {thumb ? (
+        <img class="thumb upload-row__thumb" src={thumb} alt="" />
+      ) : (
+        <span class="upload-row__ext" aria-hidden="true">
+          {extOf(u.name)}
+        </span>
+      )}
       <div class="upload-row__body">
         <div class="upload-row__line">
           <span class="upload-row__name" title={u.name}>
             {u.name}
           </span>
-          <span class="upload-row__state">{label || formatSize(u.size)}</span>
+          <span class="upload-row__size">{formatSize(u.size)}</span>
         </div>
         {state !== "failed" && (
-          <ProgressBar value={u.progress.value} label={u.name} tone={state === "done" ? "ok" : "accent"} />
+          <>
+            <ProgressBar value={u.progress.value} label={u.name} tone={state === "done" ? "ok" : "accent"} />
+            <span class="upload-row__state">{label}</span>
+          </>
         )}
         {state === "failed" && (
           <>

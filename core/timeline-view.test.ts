@@ -1,7 +1,8 @@
-// Timeline summary format and draft-change sentences, EN and ZH.
+// Timeline lanes and summary format, structured changes and their sentences, EN and ZH.
 import { describe, expect, it } from "vitest";
 import { type Draft, readDraft, type Segment, type Track } from "./draft.ts";
-import { describeDraftChange, summarizeDraft } from "./timeline-summary.ts";
+import { describeDraftChange, diffDrafts } from "./draft-diff.ts";
+import { summarizeDraft, timelineOf } from "./timeline-view.ts";
 
 const video = (...sg: Partial<Segment>[]): Track => ({
   tt: 0,
@@ -185,6 +186,47 @@ describe("describeDraftChange", () => {
       "2 clips added",
       "BGM added: Lo-fi (35%)",
       'Title added: "A" (0–3s)',
+    ]);
+  });
+});
+
+describe("structured lanes and changes", () => {
+  it("draws lanes from tracks, so a title with a number and a full stop stays one lane", () => {
+    const view = timelineOf(draft([video({ n: "a" }, { n: "b" }), bgm(0.35), title("Top 3. Picks")]));
+    expect(view).toEqual({
+      duration: 10000,
+      width: 1080,
+      height: 1920,
+      lanes: [
+        {
+          kind: "video",
+          segments: [
+            { s: 0, d: 5000, label: "a" },
+            { s: 5000, d: 5000, label: "b" },
+          ],
+        },
+        { kind: "bgm", volume: 0.35, segments: [{ s: 0, d: 10000, label: "Lo-fi" }] },
+        { kind: "title", segments: [{ s: 0, d: 3000, label: "Top 3. Picks" }] },
+      ],
+    });
+    expect(summarizeDraft(draft([title("Top 3. Picks")]))).toBe(
+      'Timeline (1 track): 1. Title: "Top 3. Picks" (0-3s)',
+    );
+  });
+
+  it("keeps changes as language-neutral data that renders in either language", () => {
+    const before = draft([bgm(0.35), title("A")]);
+    const after = draft([bgm(0.2), title("B", { st: { pos: "top" } })]);
+    const diff = structuredClone(diffDrafts(before, after));
+    expect(diff).toEqual([
+      { kind: "bgmVolume", args: [0.35, 0.2] },
+      { kind: "titleChanged", args: ["A", "B"] },
+      { kind: "titleMoved", args: ["top"] },
+    ]);
+    expect(describeDraftChange(before, after, "zh")).toEqual([
+      "背景音乐音量 35% → 20%",
+      "标题已修改：“A” → “B”",
+      "标题移到顶部",
     ]);
   });
 });

@@ -1,0 +1,54 @@
+// A slow link between the Worker and the real engine: every request passes through untouched, except that the
+// next chat turn can be held back, as NemoVideo's 100–300 s generations are. It never answers for the engine.
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** `POST <link>/__slow-link/hold?ms=…`: hold the next /run_sse that long before it reaches the engine. */
+export const HOLD_PATH = "/__slow-link/hold";
+
+export interface SlowLink {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function startSlowLink(enginePort: number): Promise<SlowLink> {
+  let hold = 0;
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://link");
+    if (url.pathname === HOLD_PATH) {
+      hold = Number(url.searchParams.get("ms")) || 0;
+      res.writeHead(204).end();
+      return;
+    }
+    const wait = url.pathname === "/run_sse" ? hold : 0;
+    if (wait) hold = 0;
+    setTimeout(() => {
+      const out = request(
+        { host: "127.0.0.1", port: enginePort, method: req.method, path: req.url, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      out.on("error", () => res.destroy());
+      req.pipe(out);
+    }, wait);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      }),
+    ),
+  );
+}
+
+/** From a test: holds the next chat turn `ms` before it reaches the engine. */
+export async function holdNextChat(linkUrl: string, ms: number): Promise<void> {
+  await fetch(`${linkUrl}${HOLD_PATH}?ms=${ms}`, { method: "POST" });
+}
