@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { MessageBody } from "../../core/api.ts";
 import { type ChatEvent, sayEvent } from "../../core/chat-events.ts";
-import { entryFor, isErrorCode } from "../../core/errors.ts";
+import { entryFor, isErrorCode, type Lang, ReelsmithError } from "../../core/errors.ts";
 import { routeIntent } from "../../core/intent.ts";
 import { unwrap } from "../../core/outcome.ts";
 import { aggregate, type PublicEvent, readEvents, sseResponse } from "../chat-stream.ts";
@@ -15,7 +15,7 @@ export const messages = new Hono<AppEnv>()
   .post("/:id/messages", async (c) => {
     const { text } = await parseBody(c, MessageBody);
     const projectId = c.req.param("id");
-    const intent = routeIntent(text).kind;
+    const { kind: intent, thenExport } = routeIntent(text);
     const events: AsyncIterable<PublicEvent> =
       intent === "agent"
         ? readEvents(
@@ -26,7 +26,7 @@ export const messages = new Hono<AppEnv>()
             ),
           )
         : await directEvents(c, intent, projectId, text);
-    return answer(c, events, { intent });
+    return answer(c, thenExport ? exportAfter(c, events, projectId) : events, { intent });
   })
   .get("/:id/messages/live", async (c) => {
     const stream = unwrap(await c.get("user").watchTurn(c.req.param("id")));
@@ -45,6 +45,31 @@ async function answer(c: Context<AppEnv>, events: AsyncIterable<PublicEvent>, ex
   return c.json({ ...extra, ...folded }, status as 200);
 }
 
+/** What the page is told when an export starts: light up the export step, follow this export. */
+const exportEvents = (exp: { id: string; status: string; progress: number }, lang: Lang): PublicEvent[] => [
+  { type: "action", action: "export" },
+  { type: "export", id: exp.id, status: exp.status, progress: exp.progress },
+  sayEvent({ key: "export-started" }, lang),
+];
+
+/** The export a message asked for after its edits: started, or the error when there is nothing to export. */
+async function startExport(c: Context<AppEnv>, projectId: string): Promise<PublicEvent[]> {
+  const lang = c.get("lang");
+  const started = await c.get("user").createExport(projectId, {}, c.get("platform"));
+  if (!started.ok) return [{ type: "error", ...ReelsmithError.of(started.failure).body(lang).error }];
+  return exportEvents(started.value, lang);
+}
+
+/** "…and export it": the agent's turn, then — if it ended well — the export, before the stream says done. */
+async function* exportAfter(c: Context<AppEnv>, events: AsyncIterable<PublicEvent>, projectId: string) {
+  let failed = false;
+  for await (const event of events) {
+    if (event.type === "error") failed = true;
+    if (event.type === "done" && !failed) yield* await startExport(c, projectId);
+    yield event;
+  }
+}
+
 /** Answers a routed intent without the agent; failures surface as the usual JSON error before anything streams. */
 async function directEvents(
   c: Context<AppEnv>,
@@ -58,11 +83,7 @@ async function directEvents(
   const out: PublicEvent[] = [];
   if (intent === "export") {
     const exp = unwrap(await user.createExport(projectId, {}, platform));
-    out.push(
-      { type: "action", action: "export" },
-      { type: "export", id: exp.id, status: exp.status, progress: exp.progress },
-      sayEvent({ key: "export-started" }, lang),
-    );
+    out.push(...exportEvents(exp, lang));
   } else if (intent === "credits") {
     const cr = unwrap(await user.credits(platform));
     out.push(

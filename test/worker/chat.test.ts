@@ -201,6 +201,27 @@ describe("the intent router answers directly", () => {
     expect(r.body.error.code).toBe("not_ready");
   });
 
+  it("an edit that ends in an export request edits first, then starts the export", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    const r = await chat(u, p.id, "[scenario:edit] add a title and export it as mp4");
+    const kinds = types(r.events);
+    expect(kinds.indexOf("state")).toBeLessThan(kinds.indexOf("export"));
+    expect(kinds.slice(-1)).toEqual(["done"]);
+    const started = r.events.find((e) => e.event === "export")?.data;
+    expect(started).toMatchObject({ id: expect.any(String), status: expect.stringMatching(/pending|processing/) });
+    expect((await u.json(`/api/exports/${started.id}`)).status).toBe(200);
+    expect(Object.values((await fake.inspect()).runSse)).toEqual([1]);
+  });
+
+  it("an edit and export on a message whose edit fails starts no export", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    const r = await chat(u, p.id, "[scenario:error-code] make it 15 seconds, then export");
+    expect(types(r.events)).toContain("error");
+    expect(types(r.events)).not.toContain("export");
+  });
+
   it("a look-alike edit goes to the agent", async () => {
     const u = newUser();
     const p = await createProject(u);
