@@ -61,7 +61,7 @@ function text(c: Extract<Change, { kind: "text" }>): string {
   if (!to.length) return `已去掉${BLOCK[block]}`;
   if (block === "title") {
     return from.length
-      ? `标题 “${from[0]}” → “${to[0]}”`
+      ? `标题 “${from[0]}” → “${to[0]}”${c.color ? `（${colorName(c.color, "zh")}）` : ""}`
       : `标题“${to[0]}”（前 3 秒，${WHERE[c.pos ?? "center"]}${c.color ? `，${colorName(c.color, "zh")}` : ""}）`;
   }
   if (block === "overlays") return `文字 ${quoted(to)}`;

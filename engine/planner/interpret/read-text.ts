@@ -85,7 +85,8 @@ function slotText(v: ClauseView, from: number): { text: string; tokens: Token[] 
   )
     tokens = tokens.slice(0, -1);
   if (!tokens.length) return null;
-  if (tokens.length === 1 && tokens[0].kind === "quote") return { text: tokens[0].text, tokens };
+  // "say '50% OFF' in red": the quote is the words; what follows it is styling
+  if (tokens[0].kind === "quote") return { text: tokens[0].text, tokens: [tokens[0]] };
   const onlyAttributes = tokens.every((t) => t.kind === "concept" && ATTRIBUTES.includes(t.concept));
   if (onlyAttributes) return null;
   // Emoji after the last word belong to the title ("Summer Glow ☀️"); the tokenizer skips them.
