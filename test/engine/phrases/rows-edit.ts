@@ -144,6 +144,15 @@ export const EDIT_ROWS: Row[] = [
     after: afterZh,
   }),
   row(
+    "move the title to the top",
+    ["en"],
+    ["title moved to the top"],
+    (d) => expect(title(d)).toMatchObject({ tx: "Beach Day", st: { pos: "top" } }),
+    {
+      after,
+    },
+  ),
+  row(
     "make the title red and move it to the top",
     ["en"],
     ["title in red", "moved to the top"],
