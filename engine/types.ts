@@ -58,4 +58,6 @@ export interface RenderOutput {
   duration: number;
   width: number;
   height: number;
+  /** the poster image (JPEG) beside the video, when one could be drawn */
+  cover?: string;
 }

@@ -1,17 +1,20 @@
-// renderDraft: draft → one ffmpeg run into a hidden temp file, checked with ffprobe, renamed into place only on success.
+// renderDraft: draft → one ffmpeg run into a hidden temp file (plus the cover frame), checked with ffprobe, renamed into place only on success.
 import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { Draft } from "../../core/draft.ts";
 import type { MediaItem, RenderOptions, RenderOutput } from "../types.ts";
-import { buildAudio } from "./audio-graph.ts";
+import { buildMix, master } from "./audio-graph.ts";
+import { BackdropSampler } from "./backdrop.ts";
+import { chooseCoverFrame, composeCover } from "./cover.ts";
 import { encodingFor, outputArgs } from "./encode-args.ts";
 import { FilterGraph, sec } from "./filter-graph.ts";
+import { measureMix } from "./loudness.ts";
 import { type MediaProbe, probeMedia } from "./probe.ts";
 import { planRender, type RenderPlan } from "./render-plan.ts";
 import { RenderError, runFfmpeg } from "./run-ffmpeg.ts";
-import { buildText } from "./text-graph.ts";
+import { buildText, drawTextLayers } from "./text-graph.ts";
 import { buildVideo } from "./video-graph.ts";
 
 const NO_MEDIA_KINDS = new Set(["color", "text", "synth"]);
@@ -72,18 +75,45 @@ function checkOutput(probe: MediaProbe, plan: RenderPlan): void {
 export interface RenderGraph {
   /** inputs and -filter_complex */
   args: string[];
-  /** output pad labels of the finished picture and the mixed sound */
+  /** output pad labels of the finished picture and the mastered sound */
   video: string;
   audio: string;
+  /** the one frame (before text) chosen for the cover, when asked for */
+  cover?: string;
 }
 
-/** Builds the inputs and filter graph for a plan; text and music files go to `workDir`. */
-export async function buildRenderGraph(plan: RenderPlan, workDir: string): Promise<RenderGraph> {
+/**
+ * Builds the inputs and filter graph for a plan. Before the graph, in parallel: the text overlays are drawn
+ * (colours picked against what lies behind them), the mix's loudness is measured for the master gain, and
+ * the cover frame is chosen. Text, music and cover files go to `workDir`.
+ */
+export async function buildRenderGraph(
+  plan: RenderPlan,
+  workDir: string,
+  { cover = true } = {},
+): Promise<RenderGraph> {
+  const backdrops = new BackdropSampler(plan);
+  const [layers, loudness, coverFrame] = await Promise.all([
+    drawTextLayers(plan, backdrops, workDir),
+    measureMix(plan, workDir),
+    cover ? chooseCoverFrame(plan, backdrops) : undefined,
+  ]);
   const graph = new FilterGraph();
-  const video = await buildText(graph, buildVideo(graph, plan), plan, workDir);
-  const audio = await buildAudio(graph, plan, workDir);
-  return { args: graph.args(), video, audio };
+  let picture = buildVideo(graph, plan);
+  let coverLabel: string | undefined;
+  if (coverFrame !== undefined) {
+    const [main, still] = [graph.label("main"), graph.label("still")];
+    graph.chain([picture], ["split=2"], [main, still]);
+    coverLabel = graph.chain([still], [`select='eq(n,${coverFrame})'`], graph.label("cover"));
+    picture = main;
+  }
+  const video = buildText(graph, picture, plan, layers);
+  const audio = master(graph, await buildMix(graph, plan, workDir), loudness);
+  return { args: graph.args(), video, audio, cover: coverLabel };
 }
+
+/** The cover sits beside the video: `x.mp4` → `x.jpg`. */
+export const coverPathFor = (videoPath: string) => videoPath.replace(/(\.mp4)?$/i, ".jpg");
 
 /**
  * Renders a draft to `opts.outPath` with one ffmpeg run. Rejects with a RenderError carrying a short reason
@@ -96,6 +126,7 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
   await mkdir(dirname(opts.outPath), { recursive: true });
   const workDir = await mkdtemp(join(tmpdir(), "reelsmith-render-"));
   const partPath = join(dirname(opts.outPath), `.${basename(opts.outPath)}.${randomUUID().slice(0, 8)}.part`);
+  const coverFrame = join(workDir, "cover-frame.png");
   try {
     const graph = await buildRenderGraph(plan, workDir);
     const encoding = encodingFor(draft.m, plan.duration, plan.canvas.fps);
@@ -109,14 +140,16 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       sec(plan.duration),
       partPath,
     ];
+    const still = graph.cover ? ["-map", graph.cover, "-frames:v", "1", "-update", "1", "-c:v", "png", coverFrame] : [];
     await runFfmpeg({
-      args: [...graph.args, ...output],
+      args: [...graph.args, ...output, ...still],
       duration: plan.duration,
       onProgress: opts.onProgress,
       signal: opts.signal,
     });
     const probe = await probeMedia(partPath);
     checkOutput(probe, plan);
+    const cover = await writeCover(coverFrame, plan, coverPathFor(opts.outPath));
     await rename(partPath, opts.outPath);
     opts.onProgress?.(100);
     return {
@@ -125,9 +158,23 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       duration: probe.duration,
       width: probe.width ?? plan.canvas.width,
       height: probe.height ?? plan.canvas.height,
+      cover,
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
     await rm(partPath, { force: true });
+  }
+}
+
+/** Draws the cover into place; a video without a cover is still a good render, so failures only skip it. */
+async function writeCover(framePng: string, plan: RenderPlan, coverPath: string): Promise<string | undefined> {
+  const part = `${coverPath}.${randomUUID().slice(0, 8)}.part`;
+  try {
+    await composeCover(framePng, plan, part);
+    await rename(part, coverPath);
+    return coverPath;
+  } catch {
+    await rm(part, { force: true });
+    return undefined;
   }
 }
