@@ -149,7 +149,7 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
     });
     const probe = await probeMedia(partPath);
     checkOutput(probe, plan);
-    const cover = await writeCover(coverFrame, plan, coverPathFor(opts.outPath));
+    const cover = await writeCover(coverFrame, plan, opts.coverPath ?? coverPathFor(opts.outPath));
     await rename(partPath, opts.outPath);
     opts.onProgress?.(100);
     return {

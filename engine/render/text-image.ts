@@ -23,9 +23,21 @@ export interface PlacedText {
   rect: Rect;
 }
 
-const MAX_LINES: Record<TextRole, number> = { title: 3, caption: 2, card: 6 };
-/** Text may shrink to this share of its wanted size before it is cut with an ellipsis. */
-const MIN_SHARE = 0.5;
+/**
+ * Line limits, tried in order: a title first shrinks (to 72% at most) to stay on one or two lines, and only
+ * then takes a third; the last try shrinks to half size and cuts what still does not fit.
+ */
+const FIT_TRIES: Record<TextRole, { maxLines: number; minShare: number }[]> = {
+  title: [
+    { maxLines: 2, minShare: 0.72 },
+    { maxLines: 3, minShare: 0.5 },
+  ],
+  caption: [{ maxLines: 2, minShare: 0.5 }],
+  card: [
+    { maxLines: 4, minShare: 0.72 },
+    { maxLines: 6, minShare: 0.5 },
+  ],
+};
 /** Room between the text and the edge of the safe area it is pushed against, as a share of its height. */
 const EDGE_GAP = 0.015;
 
@@ -61,11 +73,11 @@ function boxOf(g: StyleGeometry, size: number, widestEm: number, lineCount: numb
   };
 }
 
-/** Fits the text into `area` (the canvas's safe area) and places it by its position: top, center or bottom. */
-export function placeText(spec: TextSpec, area: Rect, canvasHeight: number): PlacedText {
+/** Fits the text in at most `maxLines` lines, shrinking to `minShare` of its size; undefined if it had to be cut. */
+function fitInto(spec: TextSpec, area: Rect, maxLines: number, minShare: number, last: boolean) {
   const g = STYLE_GEOMETRY[spec.style];
   const measure = measureIn(g.family);
-  const minSize = Math.max(12, Math.round(spec.size * MIN_SHARE));
+  const minSize = Math.max(12, Math.round(spec.size * minShare));
   let size = Math.max(minSize, Math.round(spec.size));
   for (;;) {
     const deco = (2 * (g.padX + marginEm(g)) + 0.04) * size;
@@ -76,28 +88,38 @@ export function placeText(spec: TextSpec, area: Rect, canvasHeight: number): Pla
         minSize,
         maxWidth: Math.max(size, area.width - deco),
         maxHeight: Math.max(size, area.height - 2 * marginEm(g) * size - area.width * 0.04),
-        maxLines: MAX_LINES[spec.role],
+        maxLines,
         lineHeight: g.lineHeight,
       },
       measure,
     );
-    const widest = Math.max(...fitted.lines.map(measure));
-    const box = boxOf(g, fitted.size, widest, fitted.lines.length);
+    const box = boxOf(g, fitted.size, Math.max(...fitted.lines.map(measure)), fitted.lines.length);
     const fits = box.outerWidth <= area.width && box.outerHeight <= area.height;
-    if (fits || fitted.size <= minSize) {
-      const [w, h] = [Math.min(box.outerWidth, area.width), Math.min(box.outerHeight, area.height)];
-      const gap = Math.min(Math.round(canvasHeight * EDGE_GAP), Math.floor((area.height - h) / 2));
-      const y =
-        spec.pos === "top"
-          ? area.y + gap
-          : spec.pos === "center"
-            ? area.y + Math.floor((area.height - h) / 2)
-            : area.y + area.height - h - gap;
-      const rect = { x: area.x + Math.floor((area.width - w) / 2), y, width: w, height: h };
-      return { spec, size: fitted.size, lines: fitted.lines, rect };
-    }
+    if ((fits && !fitted.cut) || (fitted.size <= minSize && last)) return { ...fitted, box };
+    if (fitted.size <= minSize) return undefined;
     size = Math.max(minSize, Math.floor(fitted.size * 0.92));
   }
+}
+
+/** Fits the text into `area` (the canvas's safe area) and places it by its position: top, center or bottom. */
+export function placeText(spec: TextSpec, area: Rect, canvasHeight: number): PlacedText {
+  const tries = FIT_TRIES[spec.role];
+  let fitted: ReturnType<typeof fitInto>;
+  for (const [i, t] of tries.entries()) {
+    fitted = fitInto(spec, area, t.maxLines, t.minShare, i === tries.length - 1);
+    if (fitted) break;
+  }
+  if (!fitted) throw new Error("unreachable: the last fit always places the text");
+  const [w, h] = [Math.min(fitted.box.outerWidth, area.width), Math.min(fitted.box.outerHeight, area.height)];
+  const gap = Math.min(Math.round(canvasHeight * EDGE_GAP), Math.floor((area.height - h) / 2));
+  const y =
+    spec.pos === "top"
+      ? area.y + gap
+      : spec.pos === "center"
+        ? area.y + Math.floor((area.height - h) / 2)
+        : area.y + area.height - h - gap;
+  const rect = { x: area.x + Math.floor((area.width - w) / 2), y, width: w, height: h };
+  return { spec, size: fitted.size, lines: fitted.lines, rect };
 }
 
 /** Paints a placed overlay to a transparent PNG of exactly its rect's size. */

@@ -20,6 +20,8 @@ export interface FitRequest {
 export interface FittedText {
   size: number;
   lines: string[];
+  /** whether the text had to be cut with an ellipsis */
+  cut: boolean;
 }
 
 /** Characters that may not begin a line (closing brackets and quotes, CJK and Western stops, small kana). */
@@ -98,7 +100,8 @@ export function wrapUnits(units: string[], maxEm: number, measure: Measure): str
       if (measure(unit) <= maxEm) line = unit;
       else
         for (const g of split(unit)) {
-          if (line && measure(line + g) > maxEm) flush();
+          // Closing punctuation stays on its line even when that overflows: the fit then shrinks the text.
+          if (line && measure(line + g) > maxEm && !NO_LINE_START.has(g)) flush();
           line += g;
         }
     }
@@ -152,15 +155,15 @@ export function fitText(req: FitRequest, measure: Measure): FittedText {
   let size = req.size;
   for (;;) {
     const lines = balancedLines(req.text, req.maxWidth / size, measure);
-    if (fits(size, lines)) return { size, lines };
+    if (fits(size, lines)) return { size, lines, cut: false };
     const next = Math.max(req.minSize, Math.floor(size * 0.92));
     if (next === size) {
       const byHeight = Math.floor(req.maxHeight / (size * req.lineHeight));
       const keep = Math.max(1, Math.min(req.maxLines, byHeight));
-      if (lines.length <= keep) return { size, lines };
+      if (lines.length <= keep) return { size, lines, cut: false };
       const kept = lines.slice(0, keep);
       kept[keep - 1] = ellipsize(`${kept[keep - 1]} ${lines[keep]}`, req.maxWidth / size, measure);
-      return { size, lines: kept };
+      return { size, lines: kept, cut: true };
     }
     size = next;
   }

@@ -8,7 +8,8 @@ import {
   renderPollShapeB,
   UpstreamCode,
 } from "../../core/contract.ts";
-import { isReady, readDraft } from "../../core/draft.ts";
+import { type Draft, isReady, readDraft } from "../../core/draft.ts";
+import { png } from "../contract/media.ts";
 import { failure, invalidBody } from "./failures.ts";
 import type { FakeEnv, Handler, UpstreamCall } from "./handler.ts";
 import { placeholderMp4, renderState } from "./render-lifecycle.ts";
@@ -46,6 +47,14 @@ export const submitRender: Handler = (call) => {
 };
 
 const outputUrl = (baseUrl: string, id: string) => `${baseUrl}/renders/${encodeURIComponent(id)}.mp4`;
+const coverUrl = (baseUrl: string, id: string) => `${baseUrl}/renders/${encodeURIComponent(id)}.png`;
+
+/** The poster: a small one-colour PNG in the draft's aspect (9:16 when the draft names no size). */
+export function coverPng(draft: Draft): Uint8Array<ArrayBuffer> {
+  const { width = 1080, height = 1920 } = draft.m;
+  const scale = 160 / Math.max(width, height);
+  return png(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), [232, 90, 120]);
+}
 
 /** The caller's render named in the path, or the 404 to answer. */
 function ownRender(call: UpstreamCall & { token: TokenRecord }): RenderRecord | Response {
@@ -66,6 +75,7 @@ export const pollRender: Handler = (call) => {
     progress: state.progress,
     error: state.error,
     url: done ? outputUrl(call.baseUrl, r.id) : undefined,
+    coverUrl: done ? coverUrl(call.baseUrl, r.id) : undefined,
     size: done ? placeholderMp4(r.id, world.config.renderFileBytes).length : undefined,
     duration: done ? r.draft.d / 1000 : undefined,
   };
@@ -102,10 +112,12 @@ export const downloadRender: Handler = (call) => {
   return fileResponse(call.world, r);
 };
 
-/** GET /renders/:file, the output url: public like a CDN link, served once the render completed. */
+/** GET /renders/:file, the output url (`<id>.mp4`) and cover (`<id>.png`): public like a CDN link, once the render completed. */
 export function serveRenderOutput(c: Context<FakeEnv>, world: FakeWorld): Response {
-  const r = world.renders.get((c.req.param("file") ?? "").replace(/\.mp4$/, ""));
+  const [, id, ext] = /^(.*)\.(mp4|png)$/.exec(c.req.param("file") ?? "") ?? [];
+  const r = world.renders.get(id ?? "");
   if (!r || renderState(r, world.now()).status !== "completed")
     return new Response("not found", { status: 404 });
+  if (ext === "png") return new Response(coverPng(r.draft), { headers: { "Content-Type": "image/png" } });
   return fileResponse(world, r);
 }
