@@ -91,7 +91,12 @@ export async function buildMix(graph: FilterGraph, plan: RenderPlan, workDir: st
   const parts = [bed];
   if (clipSound.length && music.length) {
     const [voice, key] = [graph.label("voice"), graph.label("key")];
-    graph.chain([sum(graph, clipSound, "clips")], ["asplit=2"], [voice, key]);
+    // The key runs the whole length: the compressor stops when either input ends.
+    graph.chain(
+      [sum(graph, clipSound, "clips")],
+      [`apad=whole_dur=${sec(plan.duration)}`, "asplit=2"],
+      [voice, key],
+    );
     const ducked = graph.chain(
       [sum(graph, music, "music"), key],
       ["sidechaincompress=threshold=0.02:ratio=8:attack=30:release=400:knee=4"],

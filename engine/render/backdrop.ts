@@ -102,7 +102,9 @@ export class BackdropSampler {
   }
 
   private async decode(clip: VisualClip, at: number): Promise<Thumb | undefined> {
-    const [width, height] = [this.plan.canvas.width, this.plan.canvas.height].map((n) => Math.ceil(n / SCALE));
+    const [width, height] = [this.plan.canvas.width, this.plan.canvas.height].map((n) =>
+      Math.ceil(n / SCALE),
+    );
     // JPEG decodes at an eighth of its size directly (DCT scaling); other decoders ignore the option.
     const input = clip.kind === "image" ? ["-lowres", "3"] : ["-ss", sec(at)];
     const fit = `scale=${width}:${height}:force_original_aspect_ratio=increase,crop=${width}:${height}`;

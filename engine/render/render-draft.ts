@@ -140,7 +140,9 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       sec(plan.duration),
       partPath,
     ];
-    const still = graph.cover ? ["-map", graph.cover, "-frames:v", "1", "-update", "1", "-c:v", "png", coverFrame] : [];
+    const still = graph.cover
+      ? ["-map", graph.cover, "-frames:v", "1", "-update", "1", "-c:v", "png", coverFrame]
+      : [];
     await runFfmpeg({
       args: [...graph.args, ...output, ...still],
       duration: plan.duration,
@@ -167,7 +169,11 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
 }
 
 /** Draws the cover into place; a video without a cover is still a good render, so failures only skip it. */
-async function writeCover(framePng: string, plan: RenderPlan, coverPath: string): Promise<string | undefined> {
+async function writeCover(
+  framePng: string,
+  plan: RenderPlan,
+  coverPath: string,
+): Promise<string | undefined> {
   const part = `${coverPath}.${randomUUID().slice(0, 8)}.part`;
   try {
     await composeCover(framePng, plan, part);

@@ -101,7 +101,12 @@ const MUSIC_FADE_OUT = 1.5;
 /** An ffmpeg colour (`0xRRGGBB`) from CSS hex or a common name; the fallback for anything else. */
 export function ffmpegColor(value: string | undefined, fallback: string): string {
   const rgb = parseColor(value);
-  return rgb ? `0x${rgb.map((v) => v.toString(16).padStart(2, "0")).join("").toUpperCase()}` : fallback;
+  return rgb
+    ? `0x${rgb
+        .map((v) => v.toString(16).padStart(2, "0"))
+        .join("")
+        .toUpperCase()}`
+    : fallback;
 }
 
 /**

@@ -90,7 +90,10 @@ export function runFfmpeg(job: FfmpegJob): Promise<void> {
 }
 
 /** Runs a short ffmpeg job (a thumbnail, a measurement) and resolves with its stdout and stderr. */
-export function ffmpegOutput(args: string[], logLevel = "error"): Promise<{ stdout: Buffer; stderr: string }> {
+export function ffmpegOutput(
+  args: string[],
+  logLevel = "error",
+): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(FFMPEG, ["-hide_banner", "-nostdin", "-y", "-loglevel", logLevel, ...args], {
       stdio: ["ignore", "pipe", "pipe"],

@@ -13,8 +13,8 @@ import {
   pad,
   pluck,
   random,
-  SYNTH_RATE,
   type Stereo,
+  SYNTH_RATE,
   snare,
 } from "./synth-voices.ts";
 
@@ -204,7 +204,12 @@ function bassNotes(mood: Mood, step: (n: number) => number): Note[] {
     hits.forEach(({ c, i }, j) => {
       const at = step(bar * 16 + i);
       const end = step(bar * 16 + (hits[j + 1]?.i ?? 16));
-      notes.push({ at, length: end - at - 200, midi: root + (c === "o" ? 12 : c === "5" ? 7 : 0), gain: mood.bass.gain });
+      notes.push({
+        at,
+        length: end - at - 200,
+        midi: root + (c === "o" ? 12 : c === "5" ? 7 : 0),
+        gain: mood.bass.gain,
+      });
     });
   }
   return notes;
@@ -238,7 +243,10 @@ function crackle(out: Stereo): void {
   }
 }
 
-const stereo = (length: number): Stereo => ({ left: new Float32Array(length), right: new Float32Array(length) });
+const stereo = (length: number): Stereo => ({
+  left: new Float32Array(length),
+  right: new Float32Array(length),
+});
 
 /**
  * One loop of the mood as stereo samples peaking at −1 dBFS. It is rendered with two extra bars whose ringing

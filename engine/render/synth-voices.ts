@@ -54,7 +54,13 @@ const SINE = wavetable([1]);
 const panGains = (pan = 0) => [Math.cos(((pan + 1) * Math.PI) / 4), Math.sin(((pan + 1) * Math.PI) / 4)];
 
 /** Adds `length` samples of `sample(i)` at `at`, panned; samples past the buffer's end are dropped. */
-function addInto(out: Stereo, at: number, length: number, pan: number | undefined, sample: (i: number) => number) {
+function addInto(
+  out: Stereo,
+  at: number,
+  length: number,
+  pan: number | undefined,
+  sample: (i: number) => number,
+) {
   const [gl, gr] = panGains(pan);
   const end = Math.min(out.left.length, at + length);
   for (let n = Math.max(0, at); n < end; n++) {
@@ -150,7 +156,9 @@ export function keys(out: Stereo, note: Note): void {
   addInto(out, note.at, note.length + release, note.pan, (i) => {
     const t = i / SYNTH_RATE;
     const env =
-      Math.min(1, i / 120) * (0.55 + 0.45 * Math.exp(-t * 3)) * (i < note.length ? 1 : 1 - (i - note.length) / release);
+      Math.min(1, i / 120) *
+      (0.55 + 0.45 * Math.exp(-t * 3)) *
+      (i < note.length ? 1 : 1 - (i - note.length) / release);
     return osc() * env * (0.85 + 0.15 * trem()) * note.gain;
   });
 }
@@ -188,7 +196,13 @@ export function noiseHit(
 /** Snare: a short 190 Hz body under bright noise. */
 export function snare(out: Stereo, at: number, gain: number, rand: () => number): void {
   const body = oscillator(SINE, 190);
-  addInto(out, at, Math.round(0.2 * SYNTH_RATE), 0, (i) => body() * Math.exp(-i / (0.04 * SYNTH_RATE)) * gain * 0.6);
+  addInto(
+    out,
+    at,
+    Math.round(0.2 * SYNTH_RATE),
+    0,
+    (i) => body() * Math.exp(-i / (0.04 * SYNTH_RATE)) * gain * 0.6,
+  );
   noiseHit(out, at, gain, 0.06, 1800, rand);
 }
 

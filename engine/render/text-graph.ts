@@ -18,7 +18,8 @@ export interface TextLayer {
 }
 
 /** The moment whose backdrop decides the colours: just after the fade-in, while the text is fully shown. */
-const settledAt = (o: TextOverlay) => Math.min(o.end, o.start + Math.min(MAX_FADE + 0.1, (o.end - o.start) / 2));
+const settledAt = (o: TextOverlay) =>
+  Math.min(o.end, o.start + Math.min(MAX_FADE + 0.1, (o.end - o.start) / 2));
 
 /**
  * Lays out, colours and draws every overlay of the plan into `workDir`. Each is fitted into the safe area,
@@ -62,6 +63,10 @@ export function buildText(graph: FilterGraph, video: string, plan: RenderPlan, l
       graph.label("tl"),
     );
     const { x, y } = placed.rect;
-    return graph.chain([below, layer], [`overlay=x=${x}:y=${y}:format=yuv420:eof_action=pass`], graph.label("txt"));
+    return graph.chain(
+      [below, layer],
+      [`overlay=x=${x}:y=${y}:format=yuv420:eof_action=pass`],
+      graph.label("txt"),
+    );
   }, video);
 }

@@ -26,7 +26,9 @@ export interface FittedText {
 
 /** Characters that may not begin a line (closing brackets and quotes, CJK and Western stops, small kana). */
 const NO_LINE_START = new Set(
-  "、。，．,.!?！？：；:;」』）)】》〉〕］]｝}”’…‥—–ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ・%％~～".split(""),
+  "、。，．,.!?！？：；:;」』）)】》〉〕］]｝}”’…‥—–ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ・%％~～".split(
+    "",
+  ),
 );
 /** Characters that may not end a line (opening brackets and quotes). */
 const NO_LINE_END = new Set("「『（(【《〈〔［[｛{“‘#＃$￥".split(""));

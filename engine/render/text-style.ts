@@ -133,7 +133,9 @@ export function paintFor(style: TextStyleName, color: Rgb | undefined, backdrop:
     }
     case "highlight": {
       const text = color ?? INK;
-      const bar = color ? HIGHLIGHT_BARS.reduce((a, b) => (contrast(text, b) > contrast(text, a) ? b : a)) : HIGHLIGHT_BARS[0];
+      const bar = color
+        ? HIGHLIGHT_BARS.reduce((a, b) => (contrast(text, b) > contrast(text, a) ? b : a))
+        : HIGHLIGHT_BARS[0];
       return { fill: cssHex(text), plate: cssHex(bar) };
     }
     case "outline": {

@@ -65,7 +65,8 @@ export function filesForm(files: Record<string, { bytes: Uint8Array<ArrayBuffer>
 
 /** Width and height of a PNG (its IHDR) or a JPEG (its first start-of-frame marker). */
 export function imageSize(bytes: Buffer): { width: number; height: number } {
-  if (bytes.readUInt32BE(0) === 0x89504e47) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.readUInt32BE(0) === 0x89504e47)
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
   let at = 2;
   while (at + 9 < bytes.length && bytes[at] === 0xff) {
     const marker = bytes[at + 1];

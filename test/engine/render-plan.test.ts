@@ -81,7 +81,16 @@ describe("planRender", () => {
     expect(second).toMatchObject({ start: 5, duration: 5, fadeIn: 1, trimIn: 8 });
     expect(music).toMatchObject({ media: undefined, mood: "upbeat", duration: 10, volume: 0.35, fadeOut: 2 });
     expect(plan.texts).toEqual([
-      { text: "Hi", role: "title", start: 0, end: 3, size: 80, pos: "top", style: "plate", color: [255, 214, 0] },
+      {
+        text: "Hi",
+        role: "title",
+        start: 0,
+        end: 3,
+        size: 80,
+        pos: "top",
+        style: "plate",
+        color: [255, 214, 0],
+      },
     ]);
   });
 

@@ -29,8 +29,24 @@ describe("line breaking", () => {
   });
 
   it("keeps words, Chinese words and emoji sequences whole", () => {
-    expect(breakUnits("夏日护肤好物分享，第一期🧴")).toEqual(["夏日", "护肤", "好物", "分享，", "第一", "期", "🧴"]);
-    expect(breakUnits("It's 100% \"fun\": 👨‍👩‍👧")).toEqual(["It's", " ", "100%", " ", '"fun":', " ", "👨‍👩‍👧"]);
+    expect(breakUnits("夏日护肤好物分享，第一期🧴")).toEqual([
+      "夏日",
+      "护肤",
+      "好物",
+      "分享，",
+      "第一",
+      "期",
+      "🧴",
+    ]);
+    expect(breakUnits('It\'s 100% "fun": 👨‍👩‍👧')).toEqual([
+      "It's",
+      " ",
+      "100%",
+      " ",
+      '"fun":',
+      " ",
+      "👨‍👩‍👧",
+    ]);
   });
 
   it("balances lines instead of leaving an orphan", () => {
@@ -41,7 +57,10 @@ describe("line breaking", () => {
 
   it("shrinks a long title to its line limit and cuts only what cannot fit at the smallest size", () => {
     const base = { size: 96, minSize: 48, maxWidth: 840, maxHeight: 900, maxLines: 3, lineHeight: 1.2 };
-    const shrunk = fitText({ ...base, text: "周末去海边看日落，顺便吃了一顿海鲜大餐，晚上还去逛了夜市" }, mono);
+    const shrunk = fitText(
+      { ...base, text: "周末去海边看日落，顺便吃了一顿海鲜大餐，晚上还去逛了夜市" },
+      mono,
+    );
     expect(shrunk.lines.length).toBeLessThanOrEqual(3);
     expect(shrunk.size).toBeLessThan(96);
     expect(shrunk.cut).toBe(false);
