@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { PRESETS, type Preset, safeAreaFor } from "../core/presets.ts";
+import { cssFont, ensureFonts, FAMILY } from "../engine/render/fonts.ts";
 import { drawText, placeText, type TextSpec } from "../engine/render/text-image.ts";
 import { paintFor } from "../engine/render/text-style.ts";
 
@@ -41,13 +42,14 @@ function drawCanvasShape(ctx: CanvasRenderingContext2D, p: Preset) {
   ctx.strokeRect(x + area.x * scale, y + area.y * scale, area.width * scale, area.height * scale);
   ctx.setLineDash([]);
   ctx.fillStyle = "#c9cbe8";
-  ctx.font = '600 26px "RS Sans Bold"';
+  ctx.font = cssFont(FAMILY.sansBold, 26);
   ctx.textAlign = "center";
   ctx.fillText(p.keepAspect ? "keeps its shape" : `${c.width}×${c.height}`, x + w / 2, y + h + 44);
 }
 
 /** One preview card as PNG bytes. */
 export async function drawOgCard(p: Preset, lang: "en" | "zh"): Promise<Buffer> {
+  ensureFonts();
   const canvas = createCanvas(W, H);
   const ctx = canvas.getContext("2d") as unknown as CanvasRenderingContext2D;
   // A flat background keeps each card small (a gradient quadruples the PNG).
