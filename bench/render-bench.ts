@@ -58,7 +58,7 @@ async function bench(w: Workload, dir: string): Promise<Row> {
   ];
   // Bound 1: exactly the frames and sound the encoders receive in the render, produced beforehand, encoded alone.
   const [raw, wav] = [join(dir, "frames.yuv"), join(dir, "mix.wav")];
-  const graph = await buildRenderGraph(planRender(w.draft, resolverFor(w.media)), dir, { cover: false });
+  const graph = await buildRenderGraph(planRender(w.draft, resolverFor(w.media)), dir);
   await ffmpeg([
     ...graph.args,
     "-map",
@@ -128,8 +128,9 @@ function section(rows: Row[], load: number[]): string {
     `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model.trim()}), ffmpeg 5.1 (Debian), x264 preset \`${X264_PRESET}\`.`,
     `Command: \`${COMMAND}\`. Load average before/after the run: ${load.map((l) => f(l)).join(" / ")} (the machine is shared).`,
     "",
-    "Render = `renderDraft` end to end: text drawn, loudness measured and cover frame chosen, one ffmpeg run (video,",
-    "mastered audio and the cover frame), ffprobe check, cover drawn. Lower bounds run the same output settings",
+    "Render = `renderDraft` end to end: text drawn, loudness measured and cover frame chosen, one ffmpeg run (video",
+    "and mastered audio; the cover's frame in a one-frame run beside it), ffprobe check, cover drawn. Lower bounds",
+    "run the same output settings",
     "(x264 + AAC + faststart) on the same frame count and size with no decoding and no filters: _same frames_ = exactly",
     "the frames and sound the encoders received in the render, written to raw YUV/WAV beforehand (the honest bound:",
     "identical content); _testsrc2_ = a synthetic moving pattern with a tone. Realtime = video seconds ÷",

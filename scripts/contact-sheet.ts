@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { Draft } from "../core/draft.ts";
-import { type Preset, PRESETS } from "../core/presets.ts";
+import { PRESETS, type Preset } from "../core/presets.ts";
 import { cssFont, FAMILY } from "../engine/render/fonts.ts";
 import { renderDraft } from "../engine/render/render-draft.ts";
 import type { MediaItem } from "../engine/types.ts";
@@ -27,7 +27,13 @@ function sampleDraft(p: Preset, photos: MediaItem[]): Draft {
     t: [
       {
         tt: 0,
-        sg: photos.map((ph, i) => ({ s: i * shot, d: shot, k: "image", src: ph.url, ...(i > 0 && tr && { tr }) })),
+        sg: photos.map((ph, i) => ({
+          s: i * shot,
+          d: shot,
+          k: "image",
+          src: ph.url,
+          ...(i > 0 && tr && { tr }),
+        })),
       },
       {
         tt: 7,
@@ -36,7 +42,9 @@ function sampleDraft(p: Preset, photos: MediaItem[]): Draft {
           { s: 0, d: shot, k: "text", role: "caption", tx: `${p.label.zh} · ${p.label.en}` },
         ],
       },
-      ...(p.look.music ? [{ tt: 1, sg: [{ s: 0, d: 2 * shot, k: "synth" as const, mood: p.look.music, v: 0.35 }] }] : []),
+      ...(p.look.music
+        ? [{ tt: 1, sg: [{ s: 0, d: 2 * shot, k: "synth" as const, mood: p.look.music, v: 0.35 }] }]
+        : []),
     ],
   };
 }
@@ -44,14 +52,29 @@ function sampleDraft(p: Preset, photos: MediaItem[]): Draft {
 const dir = await mkdtemp(join(tmpdir(), "contact-sheet-"));
 try {
   const photos = await Promise.all(
-    [30, 200].map(async (hue, i) => mediaItem(await makePhoto(join(dir, `p${i}.jpg`), 1512, 2016, hue), "image")),
+    [30, 200].map(async (hue, i) =>
+      mediaItem(await makePhoto(join(dir, `p${i}.jpg`), 1512, 2016, hue), "image"),
+    ),
   );
   const tiles: { p: Preset; frame: string; width: number }[] = [];
   for (const p of PRESETS) {
     const draft = sampleDraft(p, photos);
-    const out = await renderDraft(draft, { outPath: join(dir, `${p.id}.mp4`), resolveMedia: resolverFor(photos) });
+    const out = await renderDraft(draft, {
+      outPath: join(dir, `${p.id}.mp4`),
+      resolveMedia: resolverFor(photos),
+    });
     const frame = join(dir, `${p.id}.png`);
-    await ffmpeg(["-ss", String(p.look.shotSec * 0.6), "-i", out.path, "-frames:v", "1", "-vf", `scale=-2:${TILE_H}`, frame]);
+    await ffmpeg([
+      "-ss",
+      String(p.look.shotSec * 0.6),
+      "-i",
+      out.path,
+      "-frames:v",
+      "1",
+      "-vf",
+      `scale=-2:${TILE_H}`,
+      frame,
+    ]);
     tiles.push({ p, frame, width: Math.round((TILE_H * out.width) / out.height / 2) * 2 });
     console.log(`${p.id}: ${out.width}×${out.height}`);
   }

@@ -1,10 +1,14 @@
 // The poster image: a settled, lively frame of the video (never black, never mid-transition) with its title drawn on.
 import { writeFile } from "node:fs/promises";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { type BackdropSampler, lumaOf, regionStats } from "./backdrop.ts";
+import { type BackdropSampler, clipAt, lumaOf, regionStats } from "./backdrop.ts";
+import type { Rgb } from "./color.ts";
+import { FilterGraph } from "./filter-graph.ts";
 import type { RenderPlan } from "./render-plan.ts";
+import { ffmpegOutput } from "./run-ffmpeg.ts";
 import { drawText, placeText, type TextSpec } from "./text-image.ts";
 import { paintFor } from "./text-style.ts";
+import { visualClipPieces } from "./visual-clip.ts";
 
 /** Clips looked at for the cover; later ones rarely beat the opening shots and each costs a decode. */
 const MAX_CANDIDATES = 6;
@@ -43,14 +47,39 @@ export async function chooseCoverFrame(plan: RenderPlan, backdrops: BackdropSamp
   return candidates[best] ?? 0;
 }
 
-/** The title for the cover: the first title on screen, else the project's title. */
-function coverTitle(plan: RenderPlan): TextSpec | undefined {
+/**
+ * Writes frame `frame` of the plan's picture (before text) to a PNG: the one-frame piece of the clip on
+ * screen then, made exactly as the render makes it. Cover frames lie outside transitions, so this is the
+ * video's own frame.
+ */
+export async function renderStill(plan: RenderPlan, frame: number, pngPath: string): Promise<void> {
+  const clip = clipAt(plan, frame);
+  if (!clip) throw new Error(`no picture at frame ${frame}`);
+  const graph = new FilterGraph();
+  const from = frame - clip.start;
+  const [still] = visualClipPieces(graph, clip, plan.canvas, [{ from, to: from + 1 }]);
+  await ffmpegOutput([
+    ...graph.args(),
+    "-map",
+    still,
+    "-frames:v",
+    "1",
+    "-update",
+    "1",
+    "-c:v",
+    "png",
+    pngPath,
+  ]);
+}
+
+/** The title for the cover and the colour the draft gave it: the first title on screen, else the project's title. */
+function coverTitle(plan: RenderPlan): { spec: TextSpec; color?: Rgb } | undefined {
   const shown = plan.texts.find((t) => t.role === "title") ?? plan.texts.find((t) => t.role === "card");
-  if (shown) return { ...shown, role: "title" };
+  if (shown) return { spec: { ...shown, role: "title" }, color: shown.color };
   if (!plan.title) return undefined;
   const size = Math.round((TITLE_SIZE * plan.canvas.height) / 1920);
   const style = plan.texts[0]?.style ?? "outline";
-  return { text: plan.title, role: "title", style, size, pos: "top" };
+  return { spec: { text: plan.title, role: "title", style, size, pos: "top" } };
 }
 
 /**
@@ -62,13 +91,13 @@ export async function composeCover(framePng: string, plan: RenderPlan, outPath: 
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   ctx.drawImage(await loadImage(framePng), 0, 0, width, height);
-  const spec = coverTitle(plan);
-  if (spec) {
+  const title = coverTitle(plan);
+  if (title) {
+    const { spec, color } = title;
     const placed = placeText(spec, plan.safeArea, height);
     const { x, y, width: w, height: h } = placed.rect;
     const pixels = ctx.getImageData(0, 0, width, height).data;
     const backdrop = regionStats(pixels, width, 4, { x0: x, y0: y, x1: x + w, y1: y + h });
-    const color = plan.texts.find((t) => t.text === spec.text)?.color;
     ctx.drawImage(await loadImage(drawText(placed, paintFor(spec.style, color, backdrop))), x, y);
   }
   await writeFile(outPath, canvas.toBuffer("image/jpeg", 86));

@@ -1,4 +1,4 @@
-// renderDraft: draft → one ffmpeg run into a hidden temp file (plus the cover frame), checked with ffprobe, renamed into place only on success.
+// renderDraft: draft → one ffmpeg run into a hidden temp file (the cover's frame beside it), checked with ffprobe, renamed into place only on success.
 import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,7 +7,7 @@ import type { Draft } from "../../core/draft.ts";
 import type { MediaItem, RenderOptions, RenderOutput } from "../types.ts";
 import { buildMix, master } from "./audio-graph.ts";
 import { BackdropSampler } from "./backdrop.ts";
-import { chooseCoverFrame, composeCover } from "./cover.ts";
+import { chooseCoverFrame, composeCover, renderStill } from "./cover.ts";
 import { encodingFor, outputArgs } from "./encode-args.ts";
 import { FilterGraph, sec } from "./filter-graph.ts";
 import { measureMix } from "./loudness.ts";
@@ -78,38 +78,26 @@ export interface RenderGraph {
   /** output pad labels of the finished picture and the mastered sound */
   video: string;
   audio: string;
-  /** the one frame (before text) chosen for the cover, when asked for */
-  cover?: string;
+  /** the frame chosen for the cover */
+  coverFrame: number;
 }
 
 /**
  * Builds the inputs and filter graph for a plan. Before the graph, in parallel: the text overlays are drawn
  * (colours picked against what lies behind them), the mix's loudness is measured for the master gain, and
- * the cover frame is chosen. Text, music and cover files go to `workDir`.
+ * the cover frame is chosen. Text and music files go to `workDir`.
  */
-export async function buildRenderGraph(
-  plan: RenderPlan,
-  workDir: string,
-  { cover = true } = {},
-): Promise<RenderGraph> {
+export async function buildRenderGraph(plan: RenderPlan, workDir: string): Promise<RenderGraph> {
   const backdrops = new BackdropSampler(plan);
   const [layers, loudness, coverFrame] = await Promise.all([
     drawTextLayers(plan, backdrops, workDir),
     measureMix(plan, workDir),
-    cover ? chooseCoverFrame(plan, backdrops) : undefined,
+    chooseCoverFrame(plan, backdrops),
   ]);
   const graph = new FilterGraph();
-  let picture = buildVideo(graph, plan);
-  let coverLabel: string | undefined;
-  if (coverFrame !== undefined) {
-    const [main, still] = [graph.label("main"), graph.label("still")];
-    graph.chain([picture], ["split=2"], [main, still]);
-    coverLabel = graph.chain([still], [`select='eq(n,${coverFrame})'`], graph.label("cover"));
-    picture = main;
-  }
-  const video = buildText(graph, picture, plan, layers);
+  const video = buildText(graph, buildVideo(graph, plan), plan, layers);
   const audio = master(graph, await buildMix(graph, plan, workDir), loudness);
-  return { args: graph.args(), video, audio, cover: coverLabel };
+  return { args: graph.args(), video, audio, coverFrame };
 }
 
 /** The cover sits beside the video: `x.mp4` → `x.jpg`. */
@@ -140,18 +128,25 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       sec(plan.duration),
       partPath,
     ];
-    const still = graph.cover
-      ? ["-map", graph.cover, "-frames:v", "1", "-update", "1", "-c:v", "png", coverFrame]
-      : [];
-    await runFfmpeg({
-      args: [...graph.args, ...output, ...still],
-      duration: plan.duration,
-      onProgress: opts.onProgress,
-      signal: opts.signal,
-    });
+    // The cover's frame is drawn by its own small run beside the render: a second output on the render's
+    // graph (split + select) made ffmpeg's scheduler about four times slower.
+    const [, still] = await Promise.all([
+      runFfmpeg({
+        args: [...graph.args, ...output],
+        duration: plan.duration,
+        onProgress: opts.onProgress,
+        signal: opts.signal,
+      }),
+      renderStill(plan, graph.coverFrame, coverFrame).then(
+        () => true,
+        () => false,
+      ),
+    ]);
     const probe = await probeMedia(partPath);
     checkOutput(probe, plan);
-    const cover = await writeCover(coverFrame, plan, opts.coverPath ?? coverPathFor(opts.outPath));
+    const cover = still
+      ? await writeCover(coverFrame, plan, opts.coverPath ?? coverPathFor(opts.outPath))
+      : undefined;
     await rename(partPath, opts.outPath);
     opts.onProgress?.(100);
     return {

@@ -265,6 +265,12 @@ function planMusic(items: Item[], duration: number, preset: Preset): AudioClip[]
 }
 
 const POSITIONS: readonly string[] = ["top", "center", "bottom"];
+/** More than this never fits on screen; cutting early keeps layout time bounded whatever a draft holds. */
+const MAX_TEXT_CHARS = 400;
+const onScreenText = (tx: string) => {
+  const chars = [...tx];
+  return chars.length > MAX_TEXT_CHARS ? `${chars.slice(0, MAX_TEXT_CHARS).join("")}…` : tx;
+};
 /** Text sizes are px at a 1920-high canvas; a size that is not a sane number takes the role's default. */
 const sizeOr = (v: unknown, fallback: number) =>
   typeof v === "number" && Number.isFinite(v) && v >= 8 && v <= 600 ? v : fallback;
@@ -277,7 +283,7 @@ function planTexts(items: Item[], canvas: Canvas, duration: number, preset: Pres
       const defaults = TEXT_DEFAULTS[role];
       const pos = seg.st?.pos && POSITIONS.includes(seg.st.pos) ? seg.st.pos : defaults.pos;
       return {
-        text: seg.tx!,
+        text: onScreenText(seg.tx!),
         role,
         start: seg.s / 1000,
         end: Math.min((seg.s + seg.d) / 1000, duration),
