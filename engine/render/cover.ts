@@ -96,8 +96,8 @@ export async function composeCover(framePng: string, plan: RenderPlan, outPath: 
     const { spec, color } = title;
     const placed = placeText(spec, plan.safeArea, height);
     const { x, y, width: w, height: h } = placed.rect;
-    const pixels = ctx.getImageData(0, 0, width, height).data;
-    const backdrop = regionStats(pixels, width, 4, { x0: x, y0: y, x1: x + w, y1: y + h });
+    const pixels = ctx.getImageData(x, y, w, h).data;
+    const backdrop = regionStats(pixels, w, 4, { x0: 0, y0: 0, x1: w, y1: h });
     ctx.drawImage(await loadImage(drawText(placed, paintFor(spec.style, color, backdrop))), x, y);
   }
   await writeFile(outPath, canvas.toBuffer("image/jpeg", 86));

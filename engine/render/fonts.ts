@@ -1,10 +1,9 @@
-// Registers the text engine's fonts once per process: Noto Sans CJK (Simplified Chinese face), colour emoji, LXGW WenKai.
+// Registers the text engine's fonts once per process: Noto Sans CJK Bold (its Simplified Chinese face), colour emoji, LXGW WenKai.
 import { existsSync, readFileSync } from "node:fs";
 import { GlobalFonts } from "@napi-rs/canvas";
 
 const NOTO_CJK = "/usr/share/fonts/opentype/noto";
 const FILES = {
-  sans: process.env.REELSMITH_FONT ?? `${NOTO_CJK}/NotoSansCJK-Regular.ttc`,
   sansBold: process.env.REELSMITH_FONT_BOLD ?? `${NOTO_CJK}/NotoSansCJK-Bold.ttc`,
   emoji: "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
   hand: "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Bold.ttf",
@@ -13,7 +12,7 @@ const FILES = {
 const SC_FACE = 2;
 
 /** Family names the text engine uses; each falls back to the emoji font, then to whatever Skia finds. */
-export const FAMILY = { sans: "RS Sans", sansBold: "RS Sans Bold", hand: "RS Hand", emoji: "RS Emoji" };
+export const FAMILY = { sansBold: "RS Sans Bold", hand: "RS Hand", emoji: "RS Emoji" };
 
 /**
  * Face `index` of a TrueType/OpenType collection as a standalone font: the face's table directory with its
@@ -51,7 +50,6 @@ export function ensureFonts(): void {
     if (!existsSync(path)) return;
     GlobalFonts.register(collectionFace(readFileSync(path), face), family);
   };
-  add(FILES.sans, FAMILY.sans, SC_FACE);
   add(FILES.sansBold, FAMILY.sansBold, SC_FACE);
   add(FILES.emoji, FAMILY.emoji);
   add(FILES.hand, FAMILY.hand);

@@ -114,7 +114,9 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
   await mkdir(dirname(opts.outPath), { recursive: true });
   const workDir = await mkdtemp(join(tmpdir(), "reelsmith-render-"));
   const partPath = join(dirname(opts.outPath), `.${basename(opts.outPath)}.${randomUUID().slice(0, 8)}.part`);
-  const coverFrame = join(workDir, "cover-frame.png");
+  const coverPath = opts.coverPath ?? coverPathFor(opts.outPath);
+  // Beside its final place, so the rename never crosses file systems.
+  const coverPart = join(dirname(coverPath), `.${basename(coverPath)}.${randomUUID().slice(0, 8)}.part`);
   try {
     const graph = await buildRenderGraph(plan, workDir);
     const encoding = encodingFor(draft.m, plan.duration, plan.canvas.fps);
@@ -128,25 +130,20 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       sec(plan.duration),
       partPath,
     ];
-    // The cover's frame is drawn by its own small run beside the render: a second output on the render's
-    // graph (split + select) made ffmpeg's scheduler about four times slower.
-    const [, still] = await Promise.all([
+    // The cover is drawn while the video renders: its frame by a one-frame run of its own (a second output on
+    // the render's graph, split + select, made ffmpeg's scheduler about four times slower), then the title.
+    const [, cover] = await Promise.all([
       runFfmpeg({
         args: [...graph.args, ...output],
         duration: plan.duration,
         onProgress: opts.onProgress,
         signal: opts.signal,
       }),
-      renderStill(plan, graph.coverFrame, coverFrame).then(
-        () => true,
-        () => false,
-      ),
+      drawCover(plan, graph.coverFrame, join(workDir, "cover-frame.png"), coverPart),
     ]);
     const probe = await probeMedia(partPath);
     checkOutput(probe, plan);
-    const cover = still
-      ? await writeCover(coverFrame, plan, opts.coverPath ?? coverPathFor(opts.outPath))
-      : undefined;
+    if (cover) await rename(coverPart, coverPath);
     await rename(partPath, opts.outPath);
     opts.onProgress?.(100);
     return {
@@ -155,27 +152,27 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       duration: probe.duration,
       width: probe.width ?? plan.canvas.width,
       height: probe.height ?? plan.canvas.height,
-      cover,
+      cover: cover ? coverPath : undefined,
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
     await rm(partPath, { force: true });
+    await rm(coverPart, { force: true });
   }
 }
 
-/** Draws the cover into place; a video without a cover is still a good render, so failures only skip it. */
-async function writeCover(
-  framePng: string,
+/** Draws the cover to `jpegPath`; a video without a cover is still a good render, so a failure only skips it. */
+async function drawCover(
   plan: RenderPlan,
-  coverPath: string,
-): Promise<string | undefined> {
-  const part = `${coverPath}.${randomUUID().slice(0, 8)}.part`;
+  frame: number,
+  stillPng: string,
+  jpegPath: string,
+): Promise<boolean> {
   try {
-    await composeCover(framePng, plan, part);
-    await rename(part, coverPath);
-    return coverPath;
+    await renderStill(plan, frame, stillPng);
+    await composeCover(stillPng, plan, jpegPath);
+    return true;
   } catch {
-    await rm(part, { force: true });
-    return undefined;
+    return false;
   }
 }
