@@ -16,7 +16,7 @@ const OUT = fileURLToPath(new URL("../docs/contact-sheet.jpg", import.meta.url))
 /** Samples render at half the preset's canvas (quick, and the safe zone scales with it); tiles are this tall. */
 const TILE_H = 480;
 
-/** Two photos, laid out the way the preset's look says, under its hook as the title and a caption. */
+/** Two photos, laid out the way the preset's look says, its English hook as the title and the Chinese one as a caption. */
 function sampleDraft(p: Preset, photos: MediaItem[]): Draft {
   const shot = p.look.shotSec * 1000;
   const canvas = p.keepAspect ? { width: 1080, height: 1440 } : p.canvas;
@@ -39,7 +39,7 @@ function sampleDraft(p: Preset, photos: MediaItem[]): Draft {
         tt: 7,
         sg: [
           { s: 0, d: 2 * shot, k: "text", role: "title", tx: p.look.hook.en },
-          { s: 0, d: shot, k: "text", role: "caption", tx: `${p.label.zh} · ${p.label.en}` },
+          { s: 0, d: shot, k: "text", role: "caption", tx: p.look.hook.zh },
         ],
       },
       ...(p.look.music
@@ -84,18 +84,20 @@ try {
   const rowWidths = Array.from({ length: rows }, (_, r) =>
     tiles.slice(r * perRow, (r + 1) * perRow).reduce((w, t) => w + t.width + gap, gap),
   );
-  const sheet = createCanvas(Math.max(...rowWidths), rows * (TILE_H + 56) + gap);
+  const sheet = createCanvas(Math.max(...rowWidths), rows * (TILE_H + 76) + gap);
   const ctx = sheet.getContext("2d");
   ctx.fillStyle = "#15151f";
   ctx.fillRect(0, 0, sheet.width, sheet.height);
-  ctx.font = cssFont(FAMILY.sansBold, 22);
   ctx.fillStyle = "#e8e8f0";
   for (const [i, t] of tiles.entries()) {
     const [r, c] = [Math.floor(i / perRow), i % perRow];
     const x = gap + tiles.slice(r * perRow, r * perRow + c).reduce((w, o) => w + o.width + gap, 0);
-    const y = gap + r * (TILE_H + 56);
+    const y = gap + r * (TILE_H + 76);
     ctx.drawImage(await loadImage(t.frame), x, y);
-    ctx.fillText(`${t.p.id} · ${t.p.look.textStyle}`, x, y + TILE_H + 32);
+    ctx.font = cssFont(FAMILY.sansBold, 22);
+    ctx.fillText(t.p.id, x, y + TILE_H + 30);
+    ctx.font = cssFont(FAMILY.sansBold, 17);
+    ctx.fillText(`${t.p.look.textStyle} · ${t.p.look.music ?? "no music"}`, x, y + TILE_H + 56);
   }
   mkdirSync(fileURLToPath(new URL("../docs/", import.meta.url)), { recursive: true });
   writeFileSync(OUT, sheet.toBuffer("image/jpeg", 82));
