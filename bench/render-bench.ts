@@ -129,9 +129,9 @@ function section(rows: Row[], load: number[]): string {
     `Command: \`${COMMAND}\`. Load average before/after the run: ${load.map((l) => f(l)).join(" / ")} (the machine is shared).`,
     "",
     "Render = `renderDraft` end to end: text drawn, loudness measured and cover frame chosen, one ffmpeg run (video",
-    "and mastered audio; the cover's frame in a one-frame run beside it), ffprobe check, cover drawn. Lower bounds",
-    "run the same output settings",
-    "(x264 + AAC + faststart) on the same frame count and size with no decoding and no filters: _same frames_ = exactly",
+    "and mastered audio), ffprobe check, the cover's frame decoded from the output (title drawn on if needed). Lower bounds run",
+    "the same output settings (x264 + AAC + faststart) on the same frame count and size with no decoding and no",
+    "filters: _same frames_ = exactly",
     "the frames and sound the encoders received in the render, written to raw YUV/WAV beforehand (the honest bound:",
     "identical content); _testsrc2_ = a synthetic moving pattern with a tone. Realtime = video seconds ÷",
     "wall seconds. Ratio = render ÷ bound, by wall time and by CPU time (CPU is stable when other jobs share the cores).",
@@ -172,7 +172,7 @@ function writeSection(text: string): void {
   if (start < 0) doc = `${doc.trimEnd()}\n\n${text}`;
   else {
     const next = doc.indexOf("\n## ", start + 1);
-    doc = doc.slice(0, start) + text + (next < 0 ? "" : doc.slice(next + 1));
+    doc = doc.slice(0, start) + text + (next < 0 ? "" : `\n${doc.slice(next + 1)}`);
   }
   writeFileSync(RESULTS, `${doc.trimEnd()}\n`);
 }

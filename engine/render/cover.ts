@@ -1,35 +1,57 @@
-// The poster image: a settled, lively frame of the video (never black, never mid-transition) with its title drawn on.
+// The poster image: a settled, lively frame of the finished video (never black, never mid-transition) with its title.
 import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { type BackdropSampler, clipAt, lumaOf, regionStats } from "./backdrop.ts";
+import { type BackdropSampler, lumaOf, regionStats } from "./backdrop.ts";
 import type { Rgb } from "./color.ts";
-import { FilterGraph } from "./filter-graph.ts";
+import { sec } from "./filter-graph.ts";
 import type { RenderPlan } from "./render-plan.ts";
 import { ffmpegOutput } from "./run-ffmpeg.ts";
+import { textFade } from "./text-graph.ts";
 import { drawText, placeText, type TextSpec } from "./text-image.ts";
 import { paintFor } from "./text-style.ts";
-import { visualClipPieces } from "./visual-clip.ts";
 
 /** Clips looked at for the cover; later ones rarely beat the opening shots and each costs a decode. */
 const MAX_CANDIDATES = 6;
 const TITLE_SIZE = 96;
 
+/** Frames [from, to) in which a title (or a card, which says the same) is fully faded in. */
+function titleWindows(plan: RenderPlan): { from: number; to: number }[] {
+  const { fps } = plan.canvas;
+  return plan.texts
+    .filter((t) => t.role === "title" || t.role === "card")
+    .map((t) => ({
+      from: Math.ceil((t.start + textFade(t)) * fps),
+      to: Math.floor((t.end - textFade(t)) * fps),
+    }))
+    .filter((w) => w.to > w.from);
+}
+
+/** Whether a title is fully shown at `frame`. */
+export const titleShownAt = (plan: RenderPlan, frame: number) =>
+  titleWindows(plan).some((w) => frame >= w.from && frame < w.to);
+
 /**
- * One frame per clip that may become the cover: 40% into the part of the clip no transition touches, so
- * motion has settled and nothing is blending.
+ * One frame per clip that may become the cover, in the part of the clip no transition touches: while a title
+ * is fully shown if it is at some point, else 40% in, so motion has settled and nothing is blending.
  */
 export function coverCandidates(plan: RenderPlan): number[] {
+  const titles = titleWindows(plan);
   return plan.visuals.slice(0, MAX_CANDIDATES).flatMap((clip, i) => {
     const head = clip.transition?.frames ?? 0;
     const tail = plan.visuals[i + 1]?.transition?.frames ?? 0;
     const [from, to] = [clip.start + head, clip.start + clip.frames - tail];
-    return to > from ? [Math.floor(from + (to - from) * 0.4)] : [];
+    if (to <= from) return [];
+    const settled = Math.floor(from + (to - from) * 0.4);
+    const titled = titles.map((w) => [Math.max(from, w.from), Math.min(to, w.to)]).find(([a, b]) => b > a);
+    return [titled ? Math.min(titled[1] - 1, Math.max(titled[0], settled)) : settled];
   });
 }
 
 /**
  * The cover frame: among the candidates, the one with the most detail that is neither near-black nor
- * blown out; photos and footage beat plain cards, and the opening shot wins a tie.
+ * blown out, better with its title on screen; photos and footage beat plain cards, and the opening shot wins
+ * a tie.
  */
 export async function chooseCoverFrame(plan: RenderPlan, backdrops: BackdropSampler): Promise<number> {
   const full = { x: 0, y: 0, width: plan.canvas.width, height: plan.canvas.height };
@@ -40,36 +62,48 @@ export async function chooseCoverFrame(plan: RenderPlan, backdrops: BackdropSamp
       const luma = lumaOf(...color);
       if (luma < 0.06) return -1;
       const exposed = luma > 0.12 && luma < 0.9 ? 0.2 : 0;
-      return busy + exposed + (i === 0 ? 0.02 : 0);
+      const titled = titleShownAt(plan, frame) ? 0.3 : 0;
+      return busy + exposed + titled + (i === 0 ? 0.02 : 0);
     }),
   );
   const best = scores.indexOf(Math.max(...scores));
   return candidates[best] ?? 0;
 }
 
+/** The timestamp of a frame. */
+export const coverTime = (plan: RenderPlan, frame: number) => frame / plan.canvas.fps;
+
 /**
- * Writes frame `frame` of the plan's picture (before text) to a PNG: the one-frame piece of the clip on
- * screen then, made exactly as the render makes it. Cover frames lie outside transitions, so this is the
- * video's own frame.
+ * Writes the cover of a finished render as a JPEG: its frame `frame`, and when no title is on screen there,
+ * the title drawn on (see composeCover). Decoding one frame of the output costs far less than making it
+ * again from the sources.
  */
-export async function renderStill(plan: RenderPlan, frame: number, pngPath: string): Promise<void> {
-  const clip = clipAt(plan, frame);
-  if (!clip) throw new Error(`no picture at frame ${frame}`);
-  const graph = new FilterGraph();
-  const from = frame - clip.start;
-  const [still] = visualClipPieces(graph, clip, plan.canvas, [{ from, to: from + 1 }]);
-  await ffmpegOutput([
-    ...graph.args(),
-    "-map",
-    still,
+export async function writeCover(
+  plan: RenderPlan,
+  frame: number,
+  videoPath: string,
+  jpegPath: string,
+  workDir: string,
+): Promise<void> {
+  const at = [
+    "-threads",
+    "1",
+    "-ss",
+    sec(coverTime(plan, frame)),
+    "-i",
+    videoPath,
     "-frames:v",
     "1",
     "-update",
     "1",
-    "-c:v",
-    "png",
-    pngPath,
-  ]);
+  ];
+  if (titleShownAt(plan, frame) || !coverTitle(plan)) {
+    await ffmpegOutput([...at, "-q:v", "2", "-f", "image2", "-c:v", "mjpeg", jpegPath]);
+    return;
+  }
+  const png = join(workDir, "cover-frame.png");
+  await ffmpegOutput([...at, "-compression_level", "1", "-c:v", "png", png]);
+  await composeCover(png, plan, jpegPath);
 }
 
 /** The title for the cover and the colour the draft gave it: the first title on screen, else the project's title. */
@@ -83,8 +117,8 @@ function coverTitle(plan: RenderPlan): { spec: TextSpec; color?: Rgb } | undefin
 }
 
 /**
- * Draws the cover: the frame (a PNG the render wrote) with the title placed inside the safe area, its colours
- * chosen against this frame, saved as a JPEG of the video's size.
+ * Draws the cover: the frame (a PNG) with the title placed inside the safe area, its colours chosen against
+ * this frame, saved as a JPEG of the video's size.
  */
 export async function composeCover(framePng: string, plan: RenderPlan, outPath: string): Promise<void> {
   const { width, height } = plan.canvas;

@@ -1,4 +1,4 @@
-// renderDraft: draft → one ffmpeg run into a hidden temp file (the cover's frame beside it), checked with ffprobe, renamed into place only on success.
+// renderDraft: draft → one ffmpeg run into a hidden temp file, checked with ffprobe, its cover taken from it, renamed into place only on success.
 import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,7 +7,7 @@ import type { Draft } from "../../core/draft.ts";
 import type { MediaItem, RenderOptions, RenderOutput } from "../types.ts";
 import { buildMix, master } from "./audio-graph.ts";
 import { BackdropSampler } from "./backdrop.ts";
-import { chooseCoverFrame, composeCover, renderStill } from "./cover.ts";
+import { chooseCoverFrame, coverTime, writeCover } from "./cover.ts";
 import { encodingFor, outputArgs } from "./encode-args.ts";
 import { FilterGraph, sec } from "./filter-graph.ts";
 import { measureMix } from "./loudness.ts";
@@ -126,23 +126,26 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       "-map",
       graph.audio,
       ...outputArgs(encoding),
+      // A key frame at the cover's frame: taking the cover out of the video then decodes that one frame.
+      "-force_key_frames",
+      sec(coverTime(plan, graph.coverFrame)),
       "-t",
       sec(plan.duration),
       partPath,
     ];
-    // The cover is drawn while the video renders: its frame by a one-frame run of its own (a second output on
-    // the render's graph, split + select, made ffmpeg's scheduler about four times slower), then the title.
-    const [, cover] = await Promise.all([
-      runFfmpeg({
-        args: [...graph.args, ...output],
-        duration: plan.duration,
-        onProgress: opts.onProgress,
-        signal: opts.signal,
-      }),
-      drawCover(plan, graph.coverFrame, join(workDir, "cover-frame.png"), coverPart),
-    ]);
+    await runFfmpeg({
+      args: [...graph.args, ...output],
+      duration: plan.duration,
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+    });
     const probe = await probeMedia(partPath);
     checkOutput(probe, plan);
+    // A video without a cover is still a good render: a failed cover is only left out.
+    const cover = await writeCover(plan, graph.coverFrame, partPath, coverPart, workDir).then(
+      () => true,
+      () => false,
+    );
     if (cover) await rename(coverPart, coverPath);
     await rename(partPath, opts.outPath);
     opts.onProgress?.(100);
@@ -158,21 +161,5 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
     await rm(workDir, { recursive: true, force: true });
     await rm(partPath, { force: true });
     await rm(coverPart, { force: true });
-  }
-}
-
-/** Draws the cover to `jpegPath`; a video without a cover is still a good render, so a failure only skips it. */
-async function drawCover(
-  plan: RenderPlan,
-  frame: number,
-  stillPng: string,
-  jpegPath: string,
-): Promise<boolean> {
-  try {
-    await renderStill(plan, frame, stillPng);
-    await composeCover(stillPng, plan, jpegPath);
-    return true;
-  } catch {
-    return false;
   }
 }

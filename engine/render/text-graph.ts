@@ -17,6 +17,9 @@ export interface TextLayer {
   path: string;
 }
 
+/** How long an overlay takes to fade in, and out: up to 0.4 s, a quarter of a short one's time. */
+export const textFade = (o: TextOverlay) => Math.min(MAX_FADE, (o.end - o.start) / 4);
+
 /** The moment whose backdrop decides the colours: just after the fade-in, while the text is fully shown. */
 const settledAt = (o: TextOverlay) =>
   Math.min(o.end, o.start + Math.min(MAX_FADE + 0.1, (o.end - o.start) / 2));
@@ -50,7 +53,7 @@ export function buildText(graph: FilterGraph, video: string, plan: RenderPlan, l
   return layers.reduce((below, { overlay: o, placed, path }) => {
     const input = graph.addInput(path);
     const frames = Math.max(1, Math.round((o.end - o.start) * fps));
-    const fade = Math.min(MAX_FADE, (o.end - o.start) / 4);
+    const fade = textFade(o);
     const layer = graph.chain(
       [`[${input}:v]`],
       [
