@@ -1,9 +1,10 @@
-// Samples what lies behind text at a moment: the visual on screen, fitted like the render fits it, at an eighth of the size.
+// What lies behind text at a moment: the visual on screen, fitted like the render fits it, at an eighth of the size.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Rect } from "../../core/presets.ts";
 import { parseColor, type Rgb } from "./color.ts";
-import { sec } from "./filter-graph.ts";
+import { type FilterGraph, sec } from "./filter-graph.ts";
 import type { RenderPlan, VisualClip } from "./render-plan.ts";
-import { ffmpegOutput } from "./run-ffmpeg.ts";
 import type { Backdrop } from "./text-style.ts";
 
 /** Thumbnails are this many times smaller than the canvas: plenty for a mean colour, cheap to decode. */
@@ -75,45 +76,59 @@ function cardBackdrop(clip: VisualClip): Backdrop {
   return { color, busy: (Math.max(...lumas) - Math.min(...lumas)) / 2 };
 }
 
-/** Caches thumbnails for one render: a photo is decoded once however many texts lie over it. */
-export class BackdropSampler {
-  private readonly thumbs = new Map<string, Promise<Thumb | undefined>>();
+/** Where a moment's picture comes from: the clip on screen and the time in its source. */
+function sourceAt(plan: RenderPlan, seconds: number): { clip?: VisualClip; key?: string; at: number } {
+  const frame = Math.min(plan.frames - 1, Math.round(seconds * plan.canvas.fps));
+  const clip = clipAt(plan, frame);
+  if (!clip?.media) return { clip, at: 0 };
+  const at = clip.kind === "video" ? clip.trimIn + (frame - clip.start) / plan.canvas.fps : 0;
+  return { clip, key: `${clip.media.path}@${sec(at)}`, at };
+}
 
-  constructor(private readonly plan: RenderPlan) {}
+/** What lies behind text on a plan's canvas, from thumbnails decoded beforehand (see addThumbnails). */
+export class Backdrops {
+  constructor(
+    private readonly plan: RenderPlan,
+    private readonly thumbs: Map<string, Thumb>,
+  ) {}
 
-  /** What is behind `rect` at `seconds`. Never rejects: an unreadable source counts as busy mid grey. */
-  async sample(seconds: number, rect: Rect): Promise<Backdrop> {
-    const frame = Math.min(this.plan.frames - 1, Math.round(seconds * this.plan.canvas.fps));
-    const clip = clipAt(this.plan, frame);
-    if (!clip?.media) return clip ? cardBackdrop(clip) : UNKNOWN;
-    const at = clip.kind === "video" ? clip.trimIn + (frame - clip.start) / this.plan.canvas.fps : 0;
-    const thumb = await this.thumb(clip, at);
+  /** What is behind `rect` at `seconds`; a source without a thumbnail counts as busy mid grey. */
+  sample(seconds: number, rect: Rect): Backdrop {
+    const { clip, key } = sourceAt(this.plan, seconds);
+    if (!key) return clip ? cardBackdrop(clip) : UNKNOWN;
+    const thumb = this.thumbs.get(key);
     return thumb ? thumbStats(thumb, rect) : UNKNOWN;
   }
+}
 
-  private thumb(clip: VisualClip, at: number): Promise<Thumb | undefined> {
-    const key = `${clip.media!.path}@${sec(at)}`;
-    let thumb = this.thumbs.get(key);
-    if (!thumb) {
-      thumb = this.decode(clip, at);
-      this.thumbs.set(key, thumb);
-    }
-    return thumb;
-  }
-
-  private async decode(clip: VisualClip, at: number): Promise<Thumb | undefined> {
-    const [width, height] = [this.plan.canvas.width, this.plan.canvas.height].map((n) =>
-      Math.ceil(n / SCALE),
-    );
+/**
+ * Adds to `graph` one small frame per distinct source picture on screen at `moments` (seconds), fitted like
+ * the render fits it, and returns the output arguments that write them to `workDir` and a reader for after
+ * the run. A photo is decoded once however many texts lie over it.
+ */
+export function addThumbnails(graph: FilterGraph, plan: RenderPlan, moments: number[], workDir: string) {
+  const [width, height] = [plan.canvas.width, plan.canvas.height].map((n) => Math.ceil(n / SCALE));
+  const files = new Map<string, string>();
+  const outputs: string[] = [];
+  for (const seconds of moments) {
+    const { clip, key, at } = sourceAt(plan, seconds);
+    if (!clip?.media || !key || files.has(key)) continue;
     // JPEG decodes at an eighth of its size directly (DCT scaling); other decoders ignore the option.
-    const input = clip.kind === "image" ? ["-lowres", "3"] : ["-ss", sec(at)];
-    const fit = `scale=${width}:${height}:force_original_aspect_ratio=increase,crop=${width}:${height}`;
-    const args = [...input, "-i", clip.media!.path, "-frames:v", "1", "-vf", fit];
-    const out = ["-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"];
-    const rgb = await ffmpegOutput([...args, ...out]).then(
-      (r) => r.stdout,
-      () => undefined,
-    );
-    return rgb?.length === width * height * 3 ? { rgb, width, height } : undefined;
+    const options = clip.kind === "image" ? ["-lowres", "3"] : ["-ss", sec(at), "-t", "1"];
+    const input = graph.addInput(clip.media.path, options);
+    const fit = [`scale=${width}:${height}:force_original_aspect_ratio=increase`, `crop=${width}:${height}`];
+    const label = graph.chain([`[${input}:v]`], fit, graph.label("thumb"));
+    const file = join(workDir, `thumb-${files.size}.rgb`);
+    files.set(key, file);
+    outputs.push("-map", label, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", file);
   }
+  const read = async () => {
+    const thumbs = new Map<string, Thumb>();
+    for (const [key, file] of files) {
+      const rgb = await readFile(file).catch(() => undefined);
+      if (rgb?.length === width * height * 3) thumbs.set(key, { rgb, width, height });
+    }
+    return new Backdrops(plan, thumbs);
+  };
+  return { outputs, read };
 }

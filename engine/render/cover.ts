@@ -2,7 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { type BackdropSampler, lumaOf, regionStats } from "./backdrop.ts";
+import { type Backdrops, lumaOf, regionStats } from "./backdrop.ts";
 import type { Rgb } from "./color.ts";
 import { sec } from "./filter-graph.ts";
 import type { RenderPlan } from "./render-plan.ts";
@@ -53,19 +53,17 @@ export function coverCandidates(plan: RenderPlan): number[] {
  * blown out, better with its title on screen; photos and footage beat plain cards, and the opening shot wins
  * a tie.
  */
-export async function chooseCoverFrame(plan: RenderPlan, backdrops: BackdropSampler): Promise<number> {
+export function chooseCoverFrame(plan: RenderPlan, backdrops: Backdrops): number {
   const full = { x: 0, y: 0, width: plan.canvas.width, height: plan.canvas.height };
   const candidates = coverCandidates(plan);
-  const scores = await Promise.all(
-    candidates.map(async (frame, i) => {
-      const { color, busy } = await backdrops.sample(frame / plan.canvas.fps, full);
-      const luma = lumaOf(...color);
-      if (luma < 0.06) return -1;
-      const exposed = luma > 0.12 && luma < 0.9 ? 0.2 : 0;
-      const titled = titleShownAt(plan, frame) ? 0.3 : 0;
-      return busy + exposed + titled + (i === 0 ? 0.02 : 0);
-    }),
-  );
+  const scores = candidates.map((frame, i) => {
+    const { color, busy } = backdrops.sample(frame / plan.canvas.fps, full);
+    const luma = lumaOf(...color);
+    if (luma < 0.06) return -1;
+    const exposed = luma > 0.12 && luma < 0.9 ? 0.2 : 0;
+    const titled = titleShownAt(plan, frame) ? 0.3 : 0;
+    return busy + exposed + titled + (i === 0 ? 0.02 : 0);
+  });
   const best = scores.indexOf(Math.max(...scores));
   return candidates[best] ?? 0;
 }

@@ -1,8 +1,7 @@
-// Measures the integrated loudness (EBU R128) of a plan's audio mix in a quick audio-only ffmpeg run, before the render.
+// Measures the integrated loudness (EBU R128) of a plan's audio mix, in the analysis run before the render.
 import { buildMix } from "./audio-graph.ts";
-import { FilterGraph } from "./filter-graph.ts";
+import type { FilterGraph } from "./filter-graph.ts";
 import type { RenderPlan } from "./render-plan.ts";
-import { ffmpegOutput } from "./run-ffmpeg.ts";
 
 /** Below this the mix counts as silent (ebur128 reports −70 LUFS for digital silence). */
 const SILENT_LUFS = -69;
@@ -15,15 +14,18 @@ export function integratedLoudness(stderr: string): number | undefined {
 }
 
 /**
- * Integrated loudness of the plan's mix in LUFS, or undefined when it is silent or has no sound at all.
- * Only audio is decoded, so this costs a small share of the render.
+ * Adds the plan's mix and a loudness meter to `graph`, for a run that only analyses: returns the output
+ * arguments and a reader of the run's stderr (integrated LUFS, or undefined when silent or without sound).
  */
-export async function measureMix(plan: RenderPlan, workDir: string): Promise<number | undefined> {
-  if (plan.audio.length === 0) return undefined;
-  const graph = new FilterGraph();
+export async function addMeter(graph: FilterGraph, plan: RenderPlan, workDir: string) {
+  if (plan.audio.length === 0) return { outputs: [], read: (_stderr: string) => undefined };
   const mix = await buildMix(graph, plan, workDir);
   const meter = graph.chain([mix], ["ebur128=framelog=verbose"], graph.label("meter"));
-  const { stderr } = await ffmpegOutput([...graph.args(), "-map", meter, "-f", "null", "-"], "info");
-  const lufs = integratedLoudness(stderr);
-  return lufs !== undefined && lufs > SILENT_LUFS ? lufs : undefined;
+  return {
+    outputs: ["-map", meter, "-f", "null", "-"],
+    read: (stderr: string) => {
+      const lufs = integratedLoudness(stderr);
+      return lufs !== undefined && lufs > SILENT_LUFS ? lufs : undefined;
+    },
+  };
 }

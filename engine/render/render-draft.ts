@@ -5,12 +5,11 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { Draft } from "../../core/draft.ts";
 import type { MediaItem, RenderOptions, RenderOutput } from "../types.ts";
+import { analyse } from "./analysis.ts";
 import { buildMix, master } from "./audio-graph.ts";
-import { BackdropSampler } from "./backdrop.ts";
 import { chooseCoverFrame, coverTime, writeCover } from "./cover.ts";
 import { encodingFor, outputArgs } from "./encode-args.ts";
 import { FilterGraph, sec } from "./filter-graph.ts";
-import { measureMix } from "./loudness.ts";
 import { type MediaProbe, probeMedia } from "./probe.ts";
 import { planRender, type RenderPlan } from "./render-plan.ts";
 import { RenderError, runFfmpeg } from "./run-ffmpeg.ts";
@@ -83,21 +82,17 @@ export interface RenderGraph {
 }
 
 /**
- * Builds the inputs and filter graph for a plan. Before the graph, in parallel: the text overlays are drawn
- * (colours picked against what lies behind them), the mix's loudness is measured for the master gain, and
- * the cover frame is chosen. Text and music files go to `workDir`.
+ * Builds the inputs and filter graph for a plan. First one analysis run measures the mix's loudness (for the
+ * master gain) and samples the pictures behind the text; then the text overlays are drawn, with colours
+ * picked against what lies behind them, and the cover frame is chosen. Text and music files go to `workDir`.
  */
 export async function buildRenderGraph(plan: RenderPlan, workDir: string): Promise<RenderGraph> {
-  const backdrops = new BackdropSampler(plan);
-  const [layers, loudness, coverFrame] = await Promise.all([
-    drawTextLayers(plan, backdrops, workDir),
-    measureMix(plan, workDir),
-    chooseCoverFrame(plan, backdrops),
-  ]);
+  const { backdrops, loudness } = await analyse(plan, workDir);
+  const layers = await drawTextLayers(plan, backdrops, workDir);
   const graph = new FilterGraph();
   const video = buildText(graph, buildVideo(graph, plan), plan, layers);
   const audio = master(graph, await buildMix(graph, plan, workDir), loudness);
-  return { args: graph.args(), video, audio, coverFrame };
+  return { args: graph.args(), video, audio, coverFrame: chooseCoverFrame(plan, backdrops) };
 }
 
 /** The cover sits beside the video: `x.mp4` → `x.jpg`. */

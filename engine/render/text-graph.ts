@@ -1,7 +1,7 @@
 // Text overlays: each drawn once by the text engine into a PNG, held for its time on screen, faded, and composited.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { BackdropSampler } from "./backdrop.ts";
+import type { Backdrops } from "./backdrop.ts";
 import type { FilterGraph } from "./filter-graph.ts";
 import { sec } from "./filter-graph.ts";
 import type { RenderPlan, TextOverlay } from "./render-plan.ts";
@@ -21,7 +21,7 @@ export interface TextLayer {
 export const textFade = (o: TextOverlay) => Math.min(MAX_FADE, (o.end - o.start) / 4);
 
 /** The moment whose backdrop decides the colours: just after the fade-in, while the text is fully shown. */
-const settledAt = (o: TextOverlay) =>
+export const settledAt = (o: TextOverlay) =>
   Math.min(o.end, o.start + Math.min(MAX_FADE + 0.1, (o.end - o.start) / 2));
 
 /**
@@ -30,13 +30,13 @@ const settledAt = (o: TextOverlay) =>
  */
 export async function drawTextLayers(
   plan: RenderPlan,
-  backdrops: BackdropSampler,
+  backdrops: Backdrops,
   workDir: string,
 ): Promise<TextLayer[]> {
   return Promise.all(
     plan.texts.map(async (overlay, i) => {
       const placed = placeText(overlay, plan.safeArea, plan.canvas.height);
-      const backdrop = await backdrops.sample(settledAt(overlay), placed.rect);
+      const backdrop = backdrops.sample(settledAt(overlay), placed.rect);
       const path = join(workDir, `text-${i}.png`);
       await writeFile(path, drawText(placed, paintFor(overlay.style, overlay.color, backdrop)));
       return { overlay, placed, path };
