@@ -113,8 +113,12 @@ export function addThumbnails(graph: FilterGraph, plan: RenderPlan, moments: num
   for (const seconds of moments) {
     const { clip, key, at } = sourceAt(plan, seconds);
     if (!clip?.media || !key || files.has(key)) continue;
-    // JPEG decodes at an eighth of its size directly (DCT scaling); other decoders ignore the option.
-    const options = clip.kind === "image" ? ["-lowres", "3"] : ["-ss", sec(at), "-t", "1"];
+    // JPEG decodes at an eighth of its size directly (DCT scaling); footage gives the key frame at or before
+    // the moment, which is decoded alone (close enough for a mean colour, and no run-up of frames).
+    const options =
+      clip.kind === "image"
+        ? ["-lowres", "3"]
+        : ["-noaccurate_seek", "-skip_frame", "nokey", "-ss", sec(at), "-t", "1"];
     const input = graph.addInput(clip.media.path, options);
     const fit = [`scale=${width}:${height}:force_original_aspect_ratio=increase`, `crop=${width}:${height}`];
     const label = graph.chain([`[${input}:v]`], fit, graph.label("thumb"));

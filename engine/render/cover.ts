@@ -28,7 +28,7 @@ function titleWindows(plan: RenderPlan): { from: number; to: number }[] {
 }
 
 /** Whether a title is fully shown at `frame`. */
-export const titleShownAt = (plan: RenderPlan, frame: number) =>
+const titleShownAt = (plan: RenderPlan, frame: number) =>
   titleWindows(plan).some((w) => frame >= w.from && frame < w.to);
 
 /**

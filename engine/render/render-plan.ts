@@ -276,24 +276,27 @@ const sizeOr = (v: unknown, fallback: number) =>
   typeof v === "number" && Number.isFinite(v) && v >= 8 && v <= 600 ? v : fallback;
 
 function planTexts(items: Item[], canvas: Canvas, duration: number, preset: Preset): TextOverlay[] {
-  return items
-    .filter((x) => x.kind === "text" && typeof x.seg.tx === "string" && x.seg.tx.trim())
-    .map(({ seg }) => {
-      const role = seg.role && seg.role in TEXT_DEFAULTS ? seg.role : "caption";
-      const defaults = TEXT_DEFAULTS[role];
-      const pos = seg.st?.pos && POSITIONS.includes(seg.st.pos) ? seg.st.pos : defaults.pos;
-      return {
-        text: onScreenText(seg.tx!),
-        role,
-        start: seg.s / 1000,
-        end: Math.min((seg.s + seg.d) / 1000, duration),
-        size: Math.round((sizeOr(seg.st?.size, defaults.size) * canvas.height) / 1920),
-        pos,
-        style: textStyleOf(seg, role, preset),
-        color: parseColor(seg.st?.color),
-      };
-    })
-    .filter((t) => t.end > t.start);
+  return (
+    items
+      // Text with nothing visible in it (spaces, control characters) draws nothing.
+      .filter((x) => x.kind === "text" && typeof x.seg.tx === "string" && /[^\p{Cc}\s]/u.test(x.seg.tx))
+      .map(({ seg }) => {
+        const role = seg.role && seg.role in TEXT_DEFAULTS ? seg.role : "caption";
+        const defaults = TEXT_DEFAULTS[role];
+        const pos = seg.st?.pos && POSITIONS.includes(seg.st.pos) ? seg.st.pos : defaults.pos;
+        return {
+          text: onScreenText(seg.tx!),
+          role,
+          start: seg.s / 1000,
+          end: Math.min((seg.s + seg.d) / 1000, duration),
+          size: Math.round((sizeOr(seg.st?.size, defaults.size) * canvas.height) / 1920),
+          pos,
+          style: textStyleOf(seg, role, preset),
+          color: parseColor(seg.st?.color),
+        };
+      })
+      .filter((t) => t.end > t.start)
+  );
 }
 
 export function planRender(draft: Draft, lookup: (src: string) => MediaItem | undefined): RenderPlan {

@@ -110,7 +110,9 @@ export function placeText(spec: TextSpec, area: Rect, canvasHeight: number): Pla
     if (fitted) break;
   }
   if (!fitted) throw new Error("unreachable: the last fit always places the text");
-  const [w, h] = [Math.min(fitted.box.outerWidth, area.width), Math.min(fitted.box.outerHeight, area.height)];
+  // A canvas too small for any text still gets a valid (clipped) image rather than an error.
+  const w = Math.max(1, Math.min(fitted.box.outerWidth, area.width));
+  const h = Math.max(1, Math.min(fitted.box.outerHeight, area.height));
   const gap = Math.min(Math.round(canvasHeight * EDGE_GAP), Math.floor((area.height - h) / 2));
   const y =
     spec.pos === "top"

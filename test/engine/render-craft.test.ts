@@ -161,6 +161,37 @@ describe("text looks designed", () => {
     expect(await meanOfText("#f4f4f4")).toBeLessThan(80);
     expect(await meanOfText("#101010")).toBeGreaterThan(180);
   });
+  it("renders odd text without failing: nothing visible, absurd sizes and styles, 5000 characters, a tiny canvas", async () => {
+    const odd = (canvas: { width: number; height: number }): Draft => ({
+      d: 600,
+      m: { ...canvas, preset: "douyin" },
+      t: [
+        { tt: 0, sg: [{ s: 0, d: 600, k: "color", bg: ["#336699"] }] },
+        {
+          tt: 7,
+          sg: [
+            text("\u0007\u0000  \n", "title", {}, 0, 600),
+            text("😀".repeat(5000), "caption", { size: Number.NaN, pos: "middle" as never }, 0, 600),
+            text(
+              "大".repeat(3000),
+              "card",
+              { size: 100_000, style: "neon" as never, color: "red;x" },
+              0,
+              600,
+            ),
+            text("ok", "title", { size: -5, color: "#zzz" }, 0, 600),
+          ],
+        },
+      ],
+    });
+    for (const canvas of [
+      { width: 270, height: 480 },
+      { width: 32, height: 32 },
+    ]) {
+      const out = await render(`odd-${canvas.width}.mp4`, odd(canvas));
+      expect(out).toMatchObject(canvas);
+    }
+  });
 });
 
 describe("sound", () => {
