@@ -10,7 +10,7 @@ export type TextPosition = "top" | "center" | "bottom";
 export const TEXT_STYLES = ["clean", "plate", "outline", "highlight", "handwritten"] as const;
 export type TextStyleName = (typeof TEXT_STYLES)[number];
 /** Built-in synthesized music moods. */
-export const MUSIC_MOODS = ["upbeat", "calm", "cinematic", "lofi"] as const;
+export const MUSIC_MOODS = ["upbeat", "calm", "cinematic", "lofi", "warm"] as const;
 export type MusicMood = (typeof MUSIC_MOODS)[number];
 export type TextRole = "title" | "caption" | "card";
 

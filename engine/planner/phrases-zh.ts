@@ -24,7 +24,13 @@ const TRANSITION: Record<TransitionKind, string> = {
   wipe: "擦除",
   zoom: "缩放",
 };
-const MOOD: Record<string, string> = { Upbeat: "欢快", Calm: "舒缓", Cinematic: "大气", "Lo-fi": "低保真" };
+const MOOD: Record<string, string> = {
+  Upbeat: "欢快",
+  Calm: "舒缓",
+  Cinematic: "大气",
+  "Lo-fi": "低保真",
+  Warm: "温暖",
+};
 const STYLE: Record<TextStyleName, string> = {
   clean: "简约",
   plate: "底框",

@@ -202,13 +202,14 @@ export const en: Lexicon = {
     ...valued(
       "mood",
       "calm",
-      "guitar|folk|ambient|calm|calmer|relaxed|relaxing|soft|gentle|peaceful|soothing|mellow|cozy|cosy|dreamy|romantic|acoustic|piano",
+      "guitar|folk|ambient|calm|calmer|relaxed|relaxing|soft|gentle|peaceful|soothing|mellow|dreamy|romantic|acoustic|piano",
     ),
     ...valued(
       "mood",
       "cinematic",
       "classical|strings|trailer|cinematic|epic|dramatic|orchestral|emotional|grand|inspiring|inspirational|powerful|intense",
     ),
+    ...valued("mood", "warm", "warm|cozy|cosy|heartwarming|feel-good|feel good|homey|sunny|sweet"),
     ...valued(
       "mood",
       "lofi",
