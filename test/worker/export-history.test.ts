@@ -50,7 +50,9 @@ describe("export history", () => {
     const cover = await u(done.coverUrl);
     expect(cover.status).toBe(200);
     expect(cover.headers.get("Content-Type")).toBe("image/png");
-    expect(new Uint8Array(await cover.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    expect(new Uint8Array(await cover.arrayBuffer()).slice(0, 4)).toEqual(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+    );
     const stored = await env.MEDIA.list({ prefix: `exports/${p.id}/` });
     expect(stored.objects.map((o) => o.key).sort()).toEqual([
       `exports/${p.id}/${done.id}.cover`,
