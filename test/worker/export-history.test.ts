@@ -119,8 +119,9 @@ describe("sharing one export", () => {
     await video.body?.cancel();
     expect((await SELF.fetch(`${body.url}/cover`)).headers.get("Content-Type")).toBe("image/png");
 
-    // A bent token opens nothing.
-    const bent = body.url.replace(/.$/, (c: string) => (c === "A" ? "B" : "A"));
+    // A bent token opens nothing (bent mid-token: a last base64url character may carry only padding bits).
+    const at = body.url.length - 20;
+    const bent = `${body.url.slice(0, at)}${body.url[at] === "A" ? "B" : "A"}${body.url.slice(at + 1)}`;
     expect((await SELF.fetch(`${bent}/video`)).status).toBe(404);
     expect((await SELF.fetch(bent)).status).toBe(404);
   });
