@@ -293,7 +293,7 @@ export function entryFor(code: ErrorCode, ctx: CatalogueContext = {}): Catalogue
   return entry;
 }
 
-/** The entry for an upstream error code (UPSTREAM.md table); unknown codes read as the service failing. */
+/** The entry for an upstream error code (docs/upstream.md table); unknown codes read as the service failing. */
 export function catalogueFor(upstreamCode: number, ctx: CatalogueContext = {}): CatalogueEntry {
   return entryFor(UPSTREAM_TO_CODE[upstreamCode] ?? "upstream_unavailable", ctx);
 }
