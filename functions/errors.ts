@@ -15,12 +15,16 @@ export function fail(c: Context, code: ErrorCode, extra?: ErrorExtra): Response 
   return respond(c, new ReelsmithError(code, { extra }));
 }
 
-/** The catalogue error a framework refusal stands for (a body that is not JSON, or over the size cap). */
+/** The catalogue error a framework refusal stands for (a body that is not JSON, not said to be, or over the cap). */
 function fromHttpException(e: HTTPException): ReelsmithError {
   if (e.status === 413) return new ReelsmithError("request_too_large");
   if (e.status === 404) return new ReelsmithError("not_found");
   if (e.status === 400)
     return new ReelsmithError("bad_request", { extra: { problem: "The body is not valid JSON." } });
+  if (e.status === 415)
+    return new ReelsmithError("bad_request", {
+      extra: { problem: "Send the body as JSON, with Content-Type: application/json." },
+    });
   return new ReelsmithError("internal", { detail: e.message });
 }
 

@@ -119,7 +119,9 @@ describe("sharing one export", () => {
     expect((await SELF.fetch(`${body.url}/cover`)).headers.get("Content-Type")).toBe("image/jpeg");
 
     // A bent token opens nothing.
-    const bent = body.url.replace(/.$/, (c: string) => (c === "A" ? "B" : "A"));
+    // (a middle character: the last one may carry only base64 padding bits)
+    const at = body.url.length - 20;
+    const bent = body.url.slice(0, at) + (body.url[at] === "A" ? "B" : "A") + body.url.slice(at + 1);
     expect((await SELF.fetch(`${bent}/video`)).status).toBe(404);
     expect((await SELF.fetch(bent)).status).toBe(404);
   });

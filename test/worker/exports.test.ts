@@ -1,25 +1,9 @@
 // Exports driven by the DO alarm to a file in R2: both poll shapes, retries, failures, idempotency, Range downloads.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Client, chat, createProject, fake, newUser, waitFor } from "./helpers.ts";
+import { createProject, fake, finished, newUser, readyProject, waitFor } from "./helpers.ts";
 
 beforeEach(() => fake.reset());
-
-/** A project whose draft is ready: one silent edit puts something on the timeline. */
-async function readyProject(u: Client) {
-  const p = await createProject(u);
-  await chat(u, p.id, "[scenario:silent-edit] add a clip");
-  const got = await u.json(`/api/projects/${p.id}`);
-  expect(got.body.ready).toBe(true);
-  return p;
-}
-
-async function finished(u: Client, id: string) {
-  return waitFor(async () => {
-    const r = await u.json(`/api/exports/${id}`);
-    return r.body.status === "completed" || r.body.status === "failed" ? r.body : null;
-  }, 20_000);
-}
 
 describe("export to a file in R2", () => {
   for (const shape of ["A", "B"] as const) {
@@ -88,13 +72,19 @@ describe("export to a file in R2", () => {
     expect((await fake.inspect()).requests.filter((q) => q.endpoint === "render")).toHaveLength(0);
   });
 
-  it("returns the same export for the same Idempotency-Key", async () => {
+  it("returns the same export for the same Idempotency-Key on the same project, and only there", async () => {
     const u = newUser();
     const p = await readyProject(u);
-    const a = await u.json(`/api/projects/${p.id}/exports`, {}, { headers: { "Idempotency-Key": "k-1" } });
-    const b = await u.json(`/api/projects/${p.id}/exports`, {}, { headers: { "Idempotency-Key": "k-1" } });
+    const q = await readyProject(u);
+    const key = { headers: { "Idempotency-Key": "k-1" } };
+    const a = await u.json(`/api/projects/${p.id}/exports`, {}, key);
+    const b = await u.json(`/api/projects/${p.id}/exports`, {}, key);
     expect(b.body.id).toBe(a.body.id);
-    expect((await fake.inspect()).requests.filter((q) => q.endpoint === "render")).toHaveLength(1);
+    const other = await u.json(`/api/projects/${q.id}/exports`, {}, key);
+    expect(other.status).toBe(202);
+    expect(other.body).toMatchObject({ projectId: q.id });
+    expect(other.body.id).not.toBe(a.body.id);
+    expect((await fake.inspect()).requests.filter((r) => r.endpoint === "render")).toHaveLength(2);
   });
 
   it("retries a failed submit once with a new render id", async () => {
@@ -109,13 +99,20 @@ describe("export to a file in R2", () => {
     expect((await finished(u, body.id)).status).toBe("completed");
   });
 
-  it("reports a failed render with its reason", async () => {
+  it("reports a failed render in the catalogue's words, in the reader's language, never the upstream's", async () => {
     const u = newUser();
     const p = await readyProject(u);
-    await fake.renderPlan({ error: "encoder crashed" });
+    await fake.renderPlan({ error: "ffmpeg: Error while filtering: Invalid argument" });
     const { body } = await u.json(`/api/projects/${p.id}/exports`, {});
     const done = await finished(u, body.id);
-    expect(done).toMatchObject({ status: "failed", error: "encoder crashed" });
+    expect(done).toMatchObject({
+      status: "failed",
+      error: { code: "render_failed", message: "The export failed.", hint: "Try exporting again.", action: { kind: "retry" } },
+    });
+    const zh = await u.json(`/api/exports/${body.id}`, undefined, { headers: { "Accept-Language": "zh-CN" } });
+    expect(zh.body.error).toMatchObject({ code: "render_failed", message: "导出失败。" });
+    const project = await u.json(`/api/projects/${p.id}`);
+    expect(JSON.stringify([done, zh.body, project.body])).not.toMatch(/ffmpeg|filtering/);
     expect((await u(`/api/exports/${body.id}/download`)).status).toBe(404);
   });
 
