@@ -151,7 +151,7 @@ describe("ReelsmithError", () => {
     const revived = ReelsmithError.of(crossed);
     expect(revived.status).toBe(402);
     expect(revived.body("en")).toEqual(original.body("en"));
-    expect(revived.body("en").error.needed).toBe(100);
+    expect(revived.body("en").error.max).toBe(100);
   });
 
   it("does not claim other errors", () => {

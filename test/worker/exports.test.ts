@@ -107,9 +107,16 @@ describe("export to a file in R2", () => {
     const done = await finished(u, body.id);
     expect(done).toMatchObject({
       status: "failed",
-      error: { code: "render_failed", message: "The export failed.", hint: "Try exporting again.", action: { kind: "retry" } },
+      error: {
+        code: "render_failed",
+        message: "The export failed.",
+        hint: "Try exporting again.",
+        action: { kind: "retry" },
+      },
     });
-    const zh = await u.json(`/api/exports/${body.id}`, undefined, { headers: { "Accept-Language": "zh-CN" } });
+    const zh = await u.json(`/api/exports/${body.id}`, undefined, {
+      headers: { "Accept-Language": "zh-CN" },
+    });
     expect(zh.body.error).toMatchObject({ code: "render_failed", message: "导出失败。" });
     const project = await u.json(`/api/projects/${p.id}`);
     expect(JSON.stringify([done, zh.body, project.body])).not.toMatch(/ffmpeg|filtering/);

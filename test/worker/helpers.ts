@@ -128,5 +128,11 @@ export async function keyUser(label = "integration") {
   const { status, body } = await owner.json("/api/keys", { label });
   if (status !== 201) throw new Error(`mint key: ${status} ${JSON.stringify(body)}`);
   const client = newUser({ headers: { Authorization: `Bearer ${body.key}` } });
-  return { client, owner, key: body.key as string, keyId: body.id as string, webhookSecret: body.webhookSecret as string };
+  return {
+    client,
+    owner,
+    key: body.key as string,
+    keyId: body.id as string,
+    webhookSecret: body.webhookSecret as string,
+  };
 }

@@ -4,7 +4,16 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hmacHex } from "../../core/hmac.ts";
 import { ATTEMPT_AT_S } from "../../durable/webhook.ts";
-import { type Client, createProject, fake, finished, keyUser, newUser, readyProject, waitFor } from "./helpers.ts";
+import {
+  type Client,
+  createProject,
+  fake,
+  finished,
+  keyUser,
+  newUser,
+  readyProject,
+  waitFor,
+} from "./helpers.ts";
 import { userStub } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
@@ -26,13 +35,17 @@ function receiver(answers: number[]) {
     if (req.url !== HOOK) return real(input as RequestInfo, init);
     got.push({ headers: req.headers, body: await req.text() });
     const status = answers[Math.min(got.length - 1, answers.length - 1)];
-    return new Response(null, status >= 300 && status < 400 ? { status, headers: { Location: "https://x.example/" } } : { status });
+    return new Response(
+      null,
+      status >= 300 && status < 400 ? { status, headers: { Location: "https://x.example/" } } : { status },
+    );
   });
   return got;
 }
 
 const deliveries = async (c: Client, exportId?: string) =>
-  (await c.json(`/api/webhooks/deliveries${exportId ? `?exportId=${exportId}` : ""}`)).body.deliveries as any[];
+  (await c.json(`/api/webhooks/deliveries${exportId ? `?exportId=${exportId}` : ""}`)).body
+    .deliveries as any[];
 
 /** The user's DO id, for running its alarm. */
 async function stubOf(c: Client) {
@@ -66,7 +79,13 @@ describe("export webhooks", () => {
       const list = await deliveries(client, exp.id);
       return list[0]?.status === "delivered" ? list : null;
     });
-    expect(d).toMatchObject({ exportId: exp.id, event: "export.completed", url: HOOK, attempts: 1, lastStatus: 200 });
+    expect(d).toMatchObject({
+      exportId: exp.id,
+      event: "export.completed",
+      url: HOOK,
+      attempts: 1,
+      lastStatus: 200,
+    });
 
     expect(got).toHaveLength(1);
     const { headers, body } = got[0];
@@ -81,7 +100,11 @@ describe("export webhooks", () => {
     expect(await hmacHex(other.webhookSecret, `${t}.${body}`)).not.toBe(v1);
     expect(await hmacHex(env.SECRET, `${t}.${body}`)).not.toBe(v1);
     const payload = JSON.parse(body);
-    expect(payload).toMatchObject({ id: d.id, type: "export.completed", data: { export: { id: exp.id, status: "completed" } } });
+    expect(payload).toMatchObject({
+      id: d.id,
+      type: "export.completed",
+      data: { export: { id: exp.id, status: "completed" } },
+    });
   });
 
   it("retries a failing receiver on the backoff schedule and logs every attempt", async () => {
@@ -89,7 +112,9 @@ describe("export webhooks", () => {
     const got = receiver([500, 503, 200]);
     const { client } = await keyUser();
     const { exp } = await exportWithHook(client);
-    const first = (await waitFor(async () => (await deliveries(client, exp.id)).find((d) => d.attempts === 1)))!;
+    const first = (await waitFor(async () =>
+      (await deliveries(client, exp.id)).find((d) => d.attempts === 1),
+    ))!;
     expect(first).toMatchObject({ status: "pending", lastStatus: 500, lastError: "http_status" });
     expect(first.nextAttemptAt).toBe(first.createdAt + ATTEMPT_AT_S[1] * 1000);
 
@@ -99,7 +124,11 @@ describe("export webhooks", () => {
     expect(second.nextAttemptAt).toBe(first.createdAt + ATTEMPT_AT_S[2] * 1000);
 
     await runDueDeliveries(client);
-    expect((await deliveries(client, exp.id))[0]).toMatchObject({ status: "delivered", attempts: 3, lastStatus: 200 });
+    expect((await deliveries(client, exp.id))[0]).toMatchObject({
+      status: "delivered",
+      attempts: 3,
+      lastStatus: 200,
+    });
     expect(got).toHaveLength(3);
     // The same delivery each time, newly signed.
     expect(new Set(got.map((r) => r.headers.get("X-Reelsmith-Delivery"))).size).toBe(1);
@@ -113,7 +142,12 @@ describe("export webhooks", () => {
     await waitFor(async () => (await deliveries(client, exp.id))[0]?.attempts === 1);
     for (let i = 1; i < ATTEMPT_AT_S.length; i++) await runDueDeliveries(client);
     const [d] = await deliveries(client, exp.id);
-    expect(d).toMatchObject({ status: "failed", attempts: ATTEMPT_AT_S.length, lastError: "redirect", nextAttemptAt: null });
+    expect(d).toMatchObject({
+      status: "failed",
+      attempts: ATTEMPT_AT_S.length,
+      lastError: "redirect",
+      nextAttemptAt: null,
+    });
     expect(ATTEMPT_AT_S.at(-1)).toBeGreaterThan(23 * 3600);
     expect(ATTEMPT_AT_S.at(-1)).toBeLessThanOrEqual(24 * 3600);
     expect(got).toHaveLength(ATTEMPT_AT_S.length);
@@ -140,7 +174,10 @@ describe("export webhooks", () => {
     expect(exp.status).toBe("failed");
     await waitFor(async () => got.length === 1);
     expect(got[0].headers.get("X-Reelsmith-Event")).toBe("export.failed");
-    expect(JSON.parse(got[0].body).data.export.error).toMatchObject({ code: "render_failed", message: "The export failed." });
+    expect(JSON.parse(got[0].body).data.export.error).toMatchObject({
+      code: "render_failed",
+      message: "The export failed.",
+    });
     expect(got[0].body).not.toMatch(/x264|malloc/);
   });
 });
