@@ -3,6 +3,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { z } from "zod";
+import { ExportView } from "../core/api-views.ts";
 import pkg from "../package.json";
 import type { AppEnv } from "./context.ts";
 
@@ -32,10 +34,49 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
     name: "__Host-rs_uid",
     description: "`rs_uid` over plain http (local development)",
   });
+  for (const event of ["export.completed", "export.failed"] as const)
+    app.openAPIRegistry.registerWebhook({
+      method: "post",
+      path: event,
+      tags: ["Webhooks"],
+      summary: `Sent to an export's callbackUrl when it ${event === "export.completed" ? "completes" : "fails"}`,
+      description: WEBHOOK_NOTE,
+      request: {
+        headers: z.object({
+          "x-reelsmith-signature": z
+            .string()
+            .describe("t=<ms>,v1=<hex HMAC-SHA256 of `t.body` under the key's webhookSecret>"),
+          "x-reelsmith-event": z.literal(event),
+          "x-reelsmith-delivery": z.string().describe("the delivery's id, the same on every attempt"),
+        }),
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                id: z.string(),
+                type: z.literal(event),
+                createdAt: z.number().int(),
+                data: z.object({ export: ExportView }),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: "Any 2xx: delivered. Anything else, a redirect or no answer: tried again" },
+      },
+    });
   app.doc31("/api/openapi.json", DOCUMENT);
   app.get("/api/docs", (c) => c.html(page(app.getOpenAPI31Document(DOCUMENT))));
   app.get("/api/docs.css", (c) => c.body(CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
 }
+
+const WEBHOOK_NOTE =
+  "Signed with the webhook secret of the API key that started the export (an export needs a key to have a " +
+  "callbackUrl). Verify `X-Reelsmith-Signature: t=<ms>,v1=<hex>` by computing HMAC-SHA256 over `<t>.<raw body>` " +
+  "and comparing in constant time; reject old timestamps. Attempts follow at 30 s, 2.5 min, 12.5 min, 42.5 min, " +
+  "1.7 h, 3.7 h, 7.7 h, 15.7 h and 23.7 h after the event, until one answers 2xx; the delivery log is " +
+  "GET /api/webhooks/deliveries.";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 

@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 import { ReelsmithError } from "../core/errors.ts";
+import { CSP_DIRECTIVES, HSTS, REFERRER_POLICY } from "../core/security-headers.ts";
 import { mountDocs } from "./api-docs.ts";
 import { requireConfig } from "./config.ts";
 import type { AppEnv } from "./context.ts";
@@ -27,24 +28,12 @@ import { sharedExport } from "./shared-export.ts";
 const MAX_JSON_BYTES = 64 * 1024;
 const PART_PATH = /^\/api\/uploads\/[^/]+\/parts\/[^/]+$/;
 
-const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", "data:", "blob:"],
-  mediaSrc: ["'self'", "blob:"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
 const headers = (hsts: boolean) =>
   secureHeaders({
-    contentSecurityPolicy: CSP,
+    contentSecurityPolicy: CSP_DIRECTIVES,
     xFrameOptions: "DENY",
-    referrerPolicy: "strict-origin-when-cross-origin",
-    strictTransportSecurity: hsts ? "max-age=31536000; includeSubDomains" : false,
+    referrerPolicy: REFERRER_POLICY,
+    strictTransportSecurity: hsts ? HSTS : false,
     crossOriginResourcePolicy: false,
   });
 const overHttps = headers(true);

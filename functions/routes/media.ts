@@ -15,7 +15,7 @@ const getMedia = createRoute({
   summary: "A short-lived signed link to an uploaded file, for the editor (no cookie; Range supported)",
   ...PUBLIC,
   request: { params: MediaParams, query: MediaQuery },
-  responses: { ...file("application/octet-stream", "The file, typed by its true media type"), ...refusals },
+  responses: { ...file("*/*", "The file, typed by its true media type"), ...refusals },
 });
 
 export const media = routes().openapi(getMedia, async (c) => {

@@ -2,9 +2,8 @@
 // A page reopened while a turn runs follows it from its start at GET /:id/messages/live.
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { z } from "zod";
 import { IdParam, MessageBody } from "../../core/api.ts";
-import { ChatAnswer, type ExportView } from "../../core/api-views.ts";
+import { ChatAnswer, ChatStreamEvent, type ExportView } from "../../core/api-views.ts";
 import { type ChatEvent, sayEvent } from "../../core/chat-events.ts";
 import { entryFor, isErrorCode, type Lang, ReelsmithError } from "../../core/errors.ts";
 import { routeIntent } from "../../core/intent.ts";
@@ -14,14 +13,15 @@ import type { AppEnv } from "../context.ts";
 import { jsonBody, refusals, routes } from "../route-kit.ts";
 
 const STREAM =
-  "With `Accept: text/event-stream`: Server-Sent Events, each `event: <type>` with `data:` a ChatStreamEvent " +
-  "(status, text, notice, state, action, export, error, done). Otherwise the whole turn as one ChatAnswer.";
+  "With `Accept: text/event-stream`: Server-Sent Events, each `event: <type>` with `data:` one ChatStreamEvent " +
+  "(status, text, notice, state, action, export, error, done; the schema given for text/event-stream is one " +
+  "event's). Otherwise the whole turn as one ChatAnswer.";
 
 const turnAnswer = (description: string) => ({
   description,
   content: {
     "application/json": { schema: ChatAnswer },
-    "text/event-stream": { schema: z.string().describe(STREAM) },
+    "text/event-stream": { schema: ChatStreamEvent },
   },
 });
 
