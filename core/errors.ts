@@ -374,6 +374,8 @@ export function entryFor(code: ErrorCode, ctx: CatalogueContext = {}): Catalogue
   return entry;
 }
 
+const gigabytes = (bytes: number) => `${Math.round((bytes / 1024 ** 3) * 10) / 10} GB`;
+
 /** The words for one fair-use limit: what it is, and what to do instead of trying again at once. */
 function fairUseWords({
   limit,
@@ -403,8 +405,8 @@ function fairUseWords({
     case "upload-bytes-per-day":
       return {
         message: {
-          en: `You can upload up to ${formatSize(max)} a day.`,
-          zh: `每天最多可以上传 ${formatSize(max)}。`,
+          en: `You can upload up to ${gigabytes(max)} a day.`,
+          zh: `每天最多可以上传 ${gigabytes(max)}。`,
         },
         hint: wait,
       };

@@ -4,7 +4,7 @@ import { SELF } from "cloudflare:test";
 import { Validator } from "@cfworker/json-schema";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Client, fake, finished, keyUser, newUser, ORIGIN, readSse, readyProject } from "./helpers.ts";
-import { jpegBytes, lastUploadUrl, mp4Bytes, serveRemote, uploadFile } from "./upload-helpers.ts";
+import { jpegBytes, lastUploadUrl, mp4Bytes, serveRemote } from "./upload-helpers.ts";
 
 type Schema = Record<string, unknown>;
 type Operation = { responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
