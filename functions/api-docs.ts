@@ -102,7 +102,7 @@ function page(doc: Doc) {
       <h1>${doc.info.title} <small>${doc.info.version}</small></h1>
       <p>${doc.info.description}</p>
       <p>The machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
-      <nav>${tags.map((t) => html`<a href="#${slug(t)}">${t}</a> `)}<a href="#schemas">Schemas</a></nav>
+      <nav>${tags.map((t) => html`<a href="#${slug(t)}">${t}</a> `)}<a href="#webhooks-sent">Webhooks sent</a> <a href="#schemas">Schemas</a></nav>
     </header>
     ${tags.map(
       (t) => html`<section id="${slug(t)}">
@@ -110,6 +110,16 @@ function page(doc: Doc) {
         ${ops.filter((o) => ((o.op.tags as string[]) ?? ["Other"])[0] === t).map(operation)}
       </section>`,
     )}
+    <section id="webhooks-sent">
+      <h2>Webhooks Reelsmith sends</h2>
+      ${Object.entries(doc.webhooks ?? {}).map(([event, item]) =>
+        operation({
+          path: `callbackUrl ← ${event}`,
+          method: "post",
+          op: (item as Record<string, Schema>).post,
+        }),
+      )}
+    </section>
     <section id="schemas">
       <h2>Schemas</h2>
       ${schemas.map(([name, s]) => html`<article id="schema-${name}"><h3>${name}</h3>${schema(s)}</article>`)}
