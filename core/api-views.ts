@@ -1,68 +1,14 @@
-// What the public HTTP API answers, as zod schemas: the routes declare them, the OpenAPI document is made from them,
-// and the Durable Object's public views are their types.
+// What the public HTTP API answers, as zod schemas (its error shape is api-errors.ts): the routes declare them,
+// the OpenAPI document is made from them, and the Durable Object's public views are their types.
 import { z } from "zod";
+import { ErrorInfo } from "./api-errors.ts";
 import { MUSIC_MOODS, TEXT_STYLES } from "./draft.ts";
-import { ERROR_ACTION_KINDS, ERROR_CODES } from "./errors.ts";
 import { SAY_KEYS } from "./say.ts";
 import { ACCEPTED_EXTENSIONS } from "./upstream-facts.ts";
 
 const Localized = z.object({ en: z.string(), zh: z.string() });
 const Millis = z.number().int().describe("milliseconds since the epoch");
 const count = () => z.number().int().nonnegative();
-
-// ---- errors: one shape everywhere (error responses, failed uploads and exports, chat errors)
-
-/** What some errors add to their code and words, as plain data. */
-const ErrorExtraFields = {
-  problem: z.string().optional().describe("what was wrong with the request"),
-  part: z.number().int().optional().describe("the part number"),
-  expected: z.number().int().optional().describe("the length that part must have"),
-  missing: z.array(z.number().int()).optional().describe("the parts not stored yet"),
-  name: z.string().optional().describe("the file's name"),
-  declaredType: z.string().optional().describe("the media type the request declared"),
-  named: z.string().nullable().optional().describe("the type the file's name says"),
-  detected: z.string().nullable().optional().describe("the type its bytes are"),
-  reason: z
-    .enum([
-      "invalid",
-      "not_https",
-      "credentials",
-      "ip_literal",
-      "local_host",
-      "metadata_host",
-      "too_many_redirects",
-    ])
-    .optional()
-    .describe("why an address was refused"),
-  status: z.number().int().optional().describe("the HTTP status an import's source answered"),
-  size: z.number().int().optional().describe("the file's size, for a range outside it"),
-  limit: z
-    .enum(["messages-per-minute", "concurrent-exports", "upload-bytes-per-day", "projects", "api-keys"])
-    .optional()
-    .describe("the fair-use limit reached"),
-  max: z.number().optional().describe("that limit's number"),
-  retryAfter: z.number().int().optional().describe("seconds to wait, also sent as Retry-After"),
-  maxUploadBytes: z.number().int().optional().describe("the upload limit a file is over"),
-  limitBy: z.enum(["engine", "nemovideo"]).optional().describe("whose limit that is"),
-};
-const ErrorExtra = z.object(ErrorExtraFields);
-export type ErrorExtra = z.infer<typeof ErrorExtra>;
-
-export const ErrorInfo = z
-  .object({
-    code: z.enum(ERROR_CODES as [string, ...string[]]),
-    message: z.string().describe("in the request's language (Accept-Language: zh or ?lang=zh)"),
-    hint: z.string().describe("what to do about it, in the same language"),
-    action: z
-      .object({ kind: z.enum(ERROR_ACTION_KINDS), url: z.string().optional() })
-      .optional()
-      .describe("what the caller can offer: a registration link, trying again, waiting …"),
-    ...ErrorExtraFields,
-  })
-  .describe("A catalogue failure, with the fields its code adds")
-  .meta({ id: "ErrorInfo" });
-
-export const ErrorBody = z.object({ error: ErrorInfo }).meta({ id: "Error" });
 
 // ---- identity, credits, keys
 
@@ -357,7 +303,6 @@ export const WebhookDelivery = z
 export const Deleted = z.object({ deleted: z.literal(true) });
 export const Revoked = z.object({ revoked: z.literal(true) });
 
-export type ErrorInfo = z.infer<typeof ErrorInfo>;
 export type ProjectView = z.infer<typeof ProjectView>;
 export type UploadView = z.infer<typeof UploadView>;
 export type ExportView = z.infer<typeof ExportView>;

@@ -1,6 +1,6 @@
 // The error catalogue: every upstream and Reelsmith failure → HTTP status, public code, EN/ZH message, hint and action.
 
-import type { ErrorExtra } from "./api-views.ts";
+import type { ErrorExtra } from "./api-errors.ts";
 import { formatSize, type UpstreamKind, whoseLimit } from "./upload-limits.ts";
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./upstream-facts.ts";
 

@@ -2,7 +2,7 @@
 // and the response entries routes share (JSON bodies, files, the error shape).
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { ErrorBody } from "../core/api-views.ts";
+import { ErrorBody } from "../core/api-errors.ts";
 import { ReelsmithError } from "../core/errors.ts";
 import type { AppEnv } from "./context.ts";
 

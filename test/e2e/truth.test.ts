@@ -215,6 +215,7 @@ describe("the page shows the truth", () => {
 
 describe("a long project list", () => {
   it("shows the first page and the rest on request", async () => {
+    await page.goto("/");
     // 55 more projects through the API, as an integration or a busy creator would have them.
     for (let i = 0; i < 55; i++) {
       const res = await page.request.post("/api/projects", {
@@ -232,6 +233,7 @@ describe("a long project list", () => {
     await openList();
     expect(await rows.count()).toBe(50);
     expect(await rows.first().locator(".project-row__title").textContent()).toBe("Batch 54");
+    await page.keyboard.press("Escape");
     await screens(page, "projects-more", openList);
     await openList();
     await more.click();
