@@ -74,7 +74,7 @@ const authenticated = api
   .route("/webhooks", webhooks);
 
 export const app = routes();
-app.use("*", requireConfig, securityHeaders, async (c, next) => {
+app.use("*", securityHeaders, requireConfig, async (c, next) => {
   c.set("lang", langOf(c));
   await next();
 });

@@ -190,6 +190,7 @@ describe("configuration", () => {
       expect(error.message).toMatch(/SECRET/);
       expect(error.hint).toMatch(/\.dev\.vars/);
       expect(error.hint).toMatch(/wrangler secret put SECRET/);
+      expect(res.headers.get("Content-Security-Policy")).toMatch(CSP);
     }
     const zh = await app.request("/api/me?lang=zh", {}, { ...env, SECRET: "" });
     expect(((await zh.json()) as any).error.message).toMatch(/缺少 SECRET/);
