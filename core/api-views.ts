@@ -12,9 +12,9 @@ const count = () => z.number().int().nonnegative();
 
 // ---- identity, credits, keys
 
-export const Platform = z.enum(["web", "api"]);
-export const Lang = z.enum(["en", "zh"]);
-export const TokenSource = z.enum(["anonymous", "user", "none"]);
+const Platform = z.enum(["web", "api"]);
+const Lang = z.enum(["en", "zh"]);
+const TokenSource = z.enum(["anonymous", "user", "none"]);
 
 export const Me = z
   .object({
@@ -157,7 +157,7 @@ const TranscriptEntry = z.object({
 
 // ---- uploads
 
-export const UploadState = z.enum(["uploading", "stored", "sent", "ready", "failed"]);
+const UploadState = z.enum(["uploading", "stored", "sent", "ready", "failed"]);
 
 export const UploadView = z
   .object({
@@ -197,7 +197,7 @@ export const UploadPlan = z
 
 // ---- exports
 
-export const ExportStatus = z.enum(["pending", "processing", "completed", "failed"]);
+const ExportStatus = z.enum(["pending", "processing", "completed", "failed"]);
 
 export const ExportView = z
   .object({
@@ -308,4 +308,3 @@ export type UploadView = z.infer<typeof UploadView>;
 export type ExportView = z.infer<typeof ExportView>;
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
-export type ChatStreamEvent = z.infer<typeof ChatStreamEvent>;
