@@ -67,7 +67,7 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
       },
     });
   app.doc31("/api/openapi.json", DOCUMENT);
-  app.get("/api/docs", (c) => c.html(page(app.getOpenAPI31Document(DOCUMENT))));
+  app.get("/api/docs", (c) => c.html(page(app.getOpenAPI31Document(DOCUMENT), WORDS[c.get("lang")])));
   app.get("/api/docs.css", (c) => c.body(CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
 }
 
@@ -80,7 +80,36 @@ const WEBHOOK_NOTE =
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
-function page(doc: Doc) {
+/** The page's own words (?lang=zh or Accept-Language); the operations' texts are the document's, in English. */
+const WORDS = {
+  en: {
+    html: "en",
+    document: "The machine-readable document:",
+    webhooks: "Webhooks Reelsmith sends",
+    webhooksNav: "Webhooks sent",
+    schemas: "Schemas",
+    open: "(no sign-in)",
+    parameters: "Parameters",
+    body: "Body",
+    responses: "Responses",
+    required: "required",
+  },
+  zh: {
+    html: "zh-CN",
+    document: "机器可读的接口文档：",
+    webhooks: "Reelsmith 发出的 Webhook",
+    webhooksNav: "发出的 Webhook",
+    schemas: "数据结构",
+    open: "（无需登录）",
+    parameters: "参数",
+    body: "请求体",
+    responses: "响应",
+    required: "必填",
+  },
+};
+type Words = (typeof WORDS)["en"];
+
+function page(doc: Doc, w: Words) {
   const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     METHODS.flatMap((m) => {
       const op = (item as Record<string, Schema | undefined>)[m];
@@ -90,64 +119,64 @@ function page(doc: Doc) {
   const tags = [...new Set(ops.map((o) => ((o.op.tags as string[]) ?? ["Other"])[0]))];
   const schemas = Object.entries((doc.components?.schemas ?? {}) as Record<string, Schema>);
   return html`<!doctype html>
-<html lang="en">
+<html lang="${w.html}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${doc.info.title} ${doc.info.version}</title>
     <link rel="stylesheet" href="/api/docs.css" />
+    <link rel="icon" href="data:," />
   </head>
   <body>
     <header>
       <h1>${doc.info.title} <small>${doc.info.version}</small></h1>
       <p>${doc.info.description}</p>
-      <p>The machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
-      <nav>${tags.map((t) => html`<a href="#${slug(t)}">${t}</a> `)}<a href="#webhooks-sent">Webhooks sent</a> <a href="#schemas">Schemas</a></nav>
+      <p>${w.document} <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
+      <nav>${tags.map((t) => html`<a href="#${slug(t)}">${t}</a> `)}<a href="#webhooks-sent">${w.webhooksNav}</a> <a href="#schemas">${w.schemas}</a></nav>
     </header>
     ${tags.map(
       (t) => html`<section id="${slug(t)}">
         <h2>${t}</h2>
-        ${ops.filter((o) => ((o.op.tags as string[]) ?? ["Other"])[0] === t).map(operation)}
+        ${ops.filter((o) => ((o.op.tags as string[]) ?? ["Other"])[0] === t).map((o) => operation(o, w))}
       </section>`,
     )}
     <section id="webhooks-sent">
-      <h2>Webhooks Reelsmith sends</h2>
+      <h2>${w.webhooks}</h2>
       ${Object.entries(doc.webhooks ?? {}).map(([event, item]) =>
-        operation({
-          path: `callbackUrl ← ${event}`,
-          method: "post",
-          op: (item as Record<string, Schema>).post,
-        }),
+        operation(
+          { path: `callbackUrl ← ${event}`, method: "post", op: (item as Record<string, Schema>).post },
+          w,
+        ),
       )}
     </section>
     <section id="schemas">
-      <h2>Schemas</h2>
+      <h2>${w.schemas}</h2>
       ${schemas.map(([name, s]) => html`<article id="schema-${name}"><h3>${name}</h3>${schema(s)}</article>`)}
     </section>
   </body>
 </html>`;
 }
 
-function operation({ path, method, op }: { path: string; method: string; op: Schema }) {
+function operation({ path, method, op }: { path: string; method: string; op: Schema }, w: Words) {
   const params = (op.parameters as Schema[] | undefined) ?? [];
   const body = (op.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)?.content;
   const responses = Object.entries((op.responses ?? {}) as Record<string, Schema>);
   const open = Array.isArray(op.security) && op.security.length === 0;
   return html`<article class="op">
     <h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
-    <p>${op.summary}${open ? html` <em>(no sign-in)</em>` : ""}</p>
+    <p>${op.summary}${open ? html` <em>${w.open}</em>` : ""}</p>
     ${op.description ? html`<p class="note">${op.description}</p>` : ""}
     ${
       params.length
-        ? html`<h4>Parameters</h4><ul>${params.map(
+        ? html`<h4>${w.parameters}</h4><ul>${params.map(
             (p) =>
-              html`<li><code>${p.name}</code> <span class="in">${p.in}${p.required ? ", required" : ""}</span>
+              html`<li><code>${p.name}</code> <span class="in">${p.in}${p.required ? `, ${w.required}` : ""}</span>
                 ${schema(p.schema as Schema)}</li>`,
           )}</ul>`
         : ""
     }
-    ${body ? html`<h4>Body</h4>${content(body)}` : ""}
-    <h4>Responses</h4>
+    ${body ? html`<h4>${w.body}</h4>${content(body)}` : ""}
+    <h4>${w.responses}</h4>
     <ul>${responses.map(
       ([status, r]) =>
         html`<li><strong>${status}</strong> ${r.description}
@@ -212,7 +241,7 @@ h2 { border-bottom: 1px solid #ddd; margin-top: 2.5rem; }
 .op h3 { font-size: 1rem; }
 .method { display: inline-block; min-width: 4.2rem; text-align: center; border-radius: 4px; color: #fff; padding: 0 .4rem; }
 .get { background: #2b6cb0; } .post { background: #2f855a; } .put, .patch { background: #b7791f; } .delete { background: #c53030; }
-code { background: #f4f4f7; padding: 0 .25rem; border-radius: 3px; }
+code { background: #f4f4f7; padding: 0 .25rem; border-radius: 3px; overflow-wrap: anywhere; }
 .note, .in { color: #555; } .opt { color: #999; } .t { color: #6b46c1; }
 ul { padding-left: 1.25rem; } small { color: #777; font-weight: normal; }
 `;

@@ -57,12 +57,15 @@ describe("security headers", () => {
     expect(presets.headers.get("Cache-Control")).toBe("public, max-age=300");
   });
 
-  it("the docs page runs no script and styles itself from a file", async () => {
+  it("the docs page runs no script, styles itself from a file, and speaks the reader's language", async () => {
     const html = await (await SELF.fetch(`${ORIGIN}/api/docs`)).text();
     expect(html).not.toMatch(/<script|<style|style="/i);
     expect(html).toContain('<link rel="stylesheet" href="/api/docs.css" />');
     expect(html).toContain("/api/projects/{id}/exports");
     expect((await SELF.fetch(`${ORIGIN}/api/docs.css`)).headers.get("Content-Type")).toMatch(/^text\/css/);
+    const zh = await (await SELF.fetch(`${ORIGIN}/api/docs?lang=zh`)).text();
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain("<h4>响应</h4>");
   });
 });
 
