@@ -1,4 +1,4 @@
-// The short-key draft (UPSTREAM.md §7): a tolerant reader, the `ready` rule, and the segment keys the engine writes.
+// The short-key draft (docs/upstream.md §7): a tolerant reader, the `ready` rule, and the segment keys the engine writes.
 
 /** Track types: 0 video, 1 audio, 7 text. */
 export const TrackType = { Video: 0, Audio: 1, Text: 7 } as const;

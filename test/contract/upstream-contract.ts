@@ -1,4 +1,4 @@
-// One contract suite for anything that claims to be the upstream (the fake, the engine): UPSTREAM.md over plain HTTP.
+// One contract suite for anything that claims to be the upstream (the fake, the engine): docs/upstream.md over plain HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AnonymousToken,
