@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "./context.ts";
 import { errorResponse, fail, langOf } from "./errors.ts";
 import { identify } from "./identity.ts";
+import { mcp } from "./mcp/route.ts";
 import { openapi } from "./openapi.ts";
 import { exportsRoutes, projectExports } from "./routes/exports.ts";
 import { keys } from "./routes/keys.ts";
@@ -40,6 +41,7 @@ api.route("/projects", projectUploads);
 api.route("/uploads", uploadsRoutes);
 api.route("/exports", exportsRoutes);
 app.route("/api", api);
+app.route("/mcp", mcp(app));
 
 app.notFound((c) => fail(c, "not_found"));
 
