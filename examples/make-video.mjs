@@ -86,47 +86,54 @@ async function* events(res) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-if (!key) {
-  ({ key } = await call("POST", "/api/keys", { json: { label: "make-video.mjs" } }));
-  console.error(`minted an API key (keep it): ${key}`);
+async function main() {
+  if (!key) {
+    ({ key } = await call("POST", "/api/keys", { json: { label: "make-video.mjs" } }));
+    console.error(`minted an API key (keep it): ${key}`);
+  }
+
+  const project = await call("POST", "/api/projects", { json: { preset } });
+  console.log(`project ${project.id} (${preset})`);
+
+  for (const file of files) {
+    const upload = file.startsWith("https://")
+      ? await call("POST", `/api/projects/${project.id}/imports`, { json: { url: file } })
+      : await uploadParts(project.id, file);
+    console.log(`added ${file}: ${upload.state}`);
+  }
+
+  const turn = await api("POST", `/api/projects/${project.id}/messages`, {
+    json: { text: sentence },
+    headers: { Accept: "text/event-stream" },
+  });
+  let refusal;
+  for await (const ev of events(turn)) {
+    if (ev.type === "status" || ev.type === "text" || ev.type === "notice") console.log(`  ${ev.text}`);
+    if (ev.type === "state") console.log(`  ${ev.summary}`);
+    if (ev.type === "error") refusal = ev;
+  }
+  if (refusal) throw new ApiError(200, refusal);
+
+  const started = await call("POST", `/api/projects/${project.id}/exports`, {
+    json: {},
+    headers: { "Idempotency-Key": `${project.id}-make-video` },
+  });
+  let exp = started;
+  while (exp.status !== "completed") {
+    if (exp.status === "failed") throw new Error(`export ${exp.id} failed: ${exp.error}`);
+    await sleep(2000);
+    exp = await call("GET", `/api/exports/${started.id}`);
+    console.log(`export ${exp.id}: ${exp.status} ${exp.progress}%`);
+  }
+
+  const video = Buffer.from(await (await api("GET", `/api/exports/${exp.id}/download`)).arrayBuffer());
+  // An MP4 says "ftyp" at bytes 4–7.
+  if (video.subarray(4, 8).toString("latin1") !== "ftyp") throw new Error(`${out} is not an MP4`);
+  await writeFile(out, video);
+  console.log(`saved ${out} (${video.length} bytes)`);
 }
 
-const project = await call("POST", "/api/projects", { json: { preset } });
-console.log(`project ${project.id} (${preset})`);
-
-for (const file of files) {
-  const upload = file.startsWith("https://")
-    ? await call("POST", `/api/projects/${project.id}/imports`, { json: { url: file } })
-    : await uploadParts(project.id, file);
-  console.log(`added ${file}: ${upload.state}`);
-}
-
-const turn = await api("POST", `/api/projects/${project.id}/messages`, {
-  json: { text: sentence },
-  headers: { Accept: "text/event-stream" },
+main().catch((e) => {
+  console.error(e.message);
+  process.exit(1);
 });
-let refusal;
-for await (const ev of events(turn)) {
-  if (ev.type === "status" || ev.type === "text" || ev.type === "notice") console.log(`  ${ev.text}`);
-  if (ev.type === "state") console.log(`  ${ev.summary}`);
-  if (ev.type === "error") refusal = ev;
-}
-if (refusal) throw new ApiError(200, refusal);
-
-const started = await call("POST", `/api/projects/${project.id}/exports`, {
-  json: {},
-  headers: { "Idempotency-Key": `${project.id}-make-video` },
-});
-let exp = started;
-while (exp.status !== "completed") {
-  if (exp.status === "failed") throw new Error(`export ${exp.id} failed: ${exp.error}`);
-  await sleep(2000);
-  exp = await call("GET", `/api/exports/${started.id}`);
-  console.log(`export ${exp.id}: ${exp.status} ${exp.progress}%`);
-}
-
-const video = Buffer.from(await (await api("GET", `/api/exports/${exp.id}/download`)).arrayBuffer());
-// An MP4 says "ftyp" at bytes 4–7.
-if (video.subarray(4, 8).toString("latin1") !== "ftyp") throw new Error(`${out} is not an MP4`);
-await writeFile(out, video);
-console.log(`saved ${out} (${video.length} bytes)`);
