@@ -76,8 +76,13 @@ export function registerExportTools(server: McpServer, api: ApiCaller) {
         const report = progressOf(extra);
         const until = Date.now() + waitSeconds * 1000;
         let exp = await read(exportId);
+        // Progress notifications must increase: one per new percentage.
+        let reported = -1;
         while (!settled(exp) && Date.now() + POLL_MS <= until) {
-          await report(exp.progress, `${exp.status} ${exp.progress}%`, 100);
+          if (exp.progress > reported) {
+            reported = exp.progress;
+            await report(reported, `${exp.status} ${exp.progress}%`, 100);
+          }
           await sleep(POLL_MS);
           exp = await read(exportId);
         }
