@@ -11,7 +11,7 @@ import { makePhotos, makeSong, probeStreams } from "./media.ts";
 const stackUrl = inject("stackUrl");
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const run = promisify(execFile);
-const SENTENCE = 'make a 6 second video from these photos with the title "Spring Sale" and music';
+const SENTENCE = 'make a 4 second video from these photos with the title "Spring Sale" and music';
 
 let dir: string;
 let files: string[];
@@ -19,7 +19,7 @@ let files: string[];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "reelsmith-examples-"));
   // 50 s of WAV is over 9 MB: two parts of an 8 MiB upload.
-  files = [...makePhotos(dir, 2), makeSong(dir, 50)];
+  files = [...makePhotos(dir, 2, "1080x1440"), makeSong(dir, 50)];
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

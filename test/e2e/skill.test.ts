@@ -39,7 +39,8 @@ describe("SKILL.md's examples, run in order against the stack", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "reelsmith-skill-"));
-    for (const [i, file] of makePhotos(dir, 2).entries()) renameSync(file, join(dir, `photo${i + 1}.jpg`));
+    for (const [i, file] of makePhotos(dir, 2, "1080x1440").entries())
+      renameSync(file, join(dir, `photo${i + 1}.jpg`));
     const script = examples.map((block, i) => `printf '\\n::example ${i}\\n'\n${adapt(block)}`).join("\n");
     const res = await run("bash", ["-c", `set -euo pipefail\n${script}\nprintf '\\n::end\\n'`], {
       cwd: dir,
