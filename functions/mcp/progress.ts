@@ -2,7 +2,7 @@
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 
-export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 export type Report = (progress: number, message: string, total?: number) => Promise<void>;
 
 export function progressOf(extra: ToolExtra): Report {

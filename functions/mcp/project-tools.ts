@@ -10,7 +10,6 @@ const projectId = z
   .string()
   .min(1)
   .describe("The project's id (prj_…), from create_project or list_projects.");
-const path = (s: string) => encodeURIComponent(s);
 
 interface PresetInfo {
   id: string;
@@ -75,7 +74,7 @@ export function registerProjectTools(server: McpServer, api: ApiCaller) {
     },
     ({ cursor }) =>
       run(async () => {
-        const query = cursor ? `?cursor=${path(cursor)}` : "";
+        const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
         const page = await api.json<{
           projects: unknown[];
           nextCursor?: string | null;
@@ -99,7 +98,7 @@ export function registerProjectTools(server: McpServer, api: ApiCaller) {
       run(async () => {
         const { draft: _draft, ...state } = await api.json<Record<string, unknown>>(
           "GET",
-          `/api/projects/${path(projectId)}`,
+          `/api/projects/${encodeURIComponent(projectId)}`,
         );
         return state;
       }),
@@ -119,6 +118,8 @@ export function registerProjectTools(server: McpServer, api: ApiCaller) {
       },
     },
     ({ projectId, url }) =>
-      run(() => api.json("POST", `/api/projects/${path(projectId)}/imports`, { body: { url } })),
+      run(() =>
+        api.json("POST", `/api/projects/${encodeURIComponent(projectId)}/imports`, { body: { url } }),
+      ),
   );
 }

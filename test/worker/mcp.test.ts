@@ -253,13 +253,15 @@ describe("tool errors carry Reelsmith's code and message", () => {
     );
     expect(refused).toMatchObject({ code: "url_refused", reason: "ip_literal" });
 
-    await fake.config({ renderMs: 5000 });
+    await fake.config({ renderMs: 1500 });
     await ok(client, "send_instruction", { projectId: mine.id, text: "[scenario:silent-edit] add a clip" });
     const exp = await ok(client, "start_export", { projectId: mine.id });
     expect(errorOf(await call(client, "get_download_link", { exportId: exp.id }))).toMatchObject({
       code: "export_pending",
       message: "This export has not finished yet.",
     });
+    // Let it finish: the DO's alarm would otherwise poll a render the next test's reset forgets.
+    expect((await ok(client, "get_export", { exportId: exp.id, waitSeconds: 20 })).status).toBe("completed");
   });
 
   it("for an error in the chat stream, after the progress that came before it", async () => {
