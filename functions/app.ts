@@ -11,6 +11,7 @@ import { requireConfig } from "./config.ts";
 import type { AppEnv } from "./context.ts";
 import { errorResponse, fail, langOf } from "./errors.ts";
 import { identify } from "./identity.ts";
+import { mcp } from "./mcp/route.ts";
 import { routes } from "./route-kit.ts";
 import { exportsRoutes, projectExports } from "./routes/exports.ts";
 import { keys } from "./routes/keys.ts";
@@ -88,6 +89,7 @@ const routed = app
   .route("/s", sharedExport)
   .route("/p", share)
   .route("/api", authenticated);
+app.route("/mcp", mcp(app));
 
 app.notFound((c) => fail(c, "not_found"));
 app.onError((err, c) => errorResponse(c, err));
