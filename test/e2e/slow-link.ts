@@ -3,8 +3,10 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** `POST <link>/__slow-link/hold?ms=…`: hold the next /run_sse that long before it reaches the engine. */
+/** `POST <link>/__slow-link/hold?ms=…`: hold the next /run_sse until released, or that long at most. */
 export const HOLD_PATH = "/__slow-link/hold";
+/** `POST <link>/__slow-link/release`: let a held /run_sse go on now (or not be held at all). */
+export const RELEASE_PATH = "/__slow-link/release";
 
 export interface SlowLink {
   url: string;
@@ -13,6 +15,7 @@ export interface SlowLink {
 
 export function startSlowLink(enginePort: number): Promise<SlowLink> {
   let hold = 0;
+  const held = new Set<() => void>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://link");
     if (url.pathname === HOLD_PATH) {
@@ -20,9 +23,16 @@ export function startSlowLink(enginePort: number): Promise<SlowLink> {
       res.writeHead(204).end();
       return;
     }
+    if (url.pathname === RELEASE_PATH) {
+      // Also when the turn has not reached the link yet: a hold not yet used is dropped.
+      hold = 0;
+      for (const go of held) go();
+      res.writeHead(204).end();
+      return;
+    }
     const wait = url.pathname === "/run_sse" ? hold : 0;
     if (wait) hold = 0;
-    setTimeout(() => {
+    const pass = () => {
       const out = request(
         { host: "127.0.0.1", port: enginePort, method: req.method, path: req.url, headers: req.headers },
         (up) => {
@@ -32,7 +42,15 @@ export function startSlowLink(enginePort: number): Promise<SlowLink> {
       );
       out.on("error", () => res.destroy());
       req.pipe(out);
-    }, wait);
+    };
+    if (!wait) return pass();
+    const go = () => {
+      clearTimeout(timer);
+      held.delete(go);
+      pass();
+    };
+    const timer = setTimeout(go, wait);
+    held.add(go);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>
@@ -48,7 +66,12 @@ export function startSlowLink(enginePort: number): Promise<SlowLink> {
   );
 }
 
-/** From a test: holds the next chat turn `ms` before it reaches the engine. */
+/** From a test: holds the next chat turn before it reaches the engine, until released or `ms` at most. */
 export async function holdNextChat(linkUrl: string, ms: number): Promise<void> {
   await fetch(`${linkUrl}${HOLD_PATH}?ms=${ms}`, { method: "POST" });
+}
+
+/** From a test: lets a held chat turn reach the engine now. */
+export async function releaseChat(linkUrl: string): Promise<void> {
+  await fetch(`${linkUrl}${RELEASE_PATH}`, { method: "POST" });
 }
