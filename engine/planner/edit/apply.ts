@@ -188,7 +188,11 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       const photos = spec.visuals.filter((v) => v.kind === "image").length;
       const current = spec.photoMs ?? (getPreset(spec.preset)?.look.shotSec ?? 3) * 1000;
       const ms = cmd.seconds !== undefined ? cmd.seconds * 1000 : current * (cmd.factor ?? 1);
-      if (!photos && spec.visuals.length) notes.push({ kind: "nothingTo", what: "text" });
+      // Clips only: a quicker pace (or N seconds a shot) is a shorter video, each clip trimmed to fit.
+      if (!photos && spec.visuals.length) {
+        const seconds = cmd.seconds !== undefined ? cmd.seconds * spec.visuals.length : undefined;
+        return length(spec, { cmd: "length", ...(seconds !== undefined ? { seconds } : { factor: cmd.factor }) }, notes);
+      }
       // Seconds per photo decide the length again.
       return { ...spec, photoMs: Math.round(clamp(ms, 500, 60_000)), lengthFixed: false };
     }

@@ -16,7 +16,21 @@ const TARGETS: Partial<Record<Concept, TextTarget>> = {
 };
 const TEXT_CONCEPTS = Object.keys(TARGETS) as Concept[];
 /** Words that open a free-text slot after "title": "title: X", "the title is X", "make the title say X". */
-const OPENER_WORDS = new Set(["is", "be", "say", "says", "read", "reads", "=", "是", "写", "写着", "用"]);
+const OPENER_WORDS = new Set([
+  "is",
+  "be",
+  "say",
+  "says",
+  "saying",
+  "read",
+  "reads",
+  "reading",
+  "=",
+  "是",
+  "写",
+  "写着",
+  "用",
+]);
 /** Concepts that may stand in a slot without making it a slot (only attributes: "标题改成红色" is a colour). */
 const ATTRIBUTES: Concept[] = [
   "color",
@@ -54,7 +68,11 @@ function slotStart(v: ClauseView, anchor: Token): number | null {
   const isNaming = anchor.kind === "concept" && anchor.concept === "naming";
   if (isNaming) return i + 1;
   // "change the title to X" names it; "move the title to the top" does not
-  const renames = !v.has("move") || v.has("naming");
+  // "change the caption to X" names it too, but "translate the captions to English" does not
+  const renames =
+    anchor.kind === "concept" && anchor.concept !== "title"
+      ? v.has("change")
+      : !v.has("move") || v.has("naming");
   for (let k = i + 1; k < Math.min(v.tokens.length, i + 4); k++) {
     const t = v.tokens[k];
     const gap = v.message.slice(v.tokens[k - 1].end, t.start);
@@ -66,12 +84,15 @@ function slotStart(v: ClauseView, anchor: Token): number | null {
         (t.concept === "change" && /[成为]$/.test(v.message.slice(t.start, t.end))))
     )
       return k + 1;
-    if (t.kind === "word" && OPENER_WORDS.has(t.text.toLowerCase())) return k + 1;
+    // an opener may also be a lexicon word elsewhere ("say" hello, 用 a song)
+    if (OPENER_WORDS.has(v.message.slice(t.start, t.end).toLowerCase())) return k + 1;
   }
   // "title: X" where the colon sits right after the target
   if (/^\s*[:：=＝]/.test(v.message.slice(anchor.end, anchor.end + 3))) return i + 1;
   return null;
 }
+
+const isChat = (t: Token) => t.kind === "concept" && t.concept === "chat";
 
 /** The free text from a slot start to the end of the clause, unless it is only attributes ("…改成红色"). */
 function slotText(v: ClauseView, from: number): { text: string; tokens: Token[] } | null {
@@ -80,20 +101,18 @@ function slotText(v: ClauseView, from: number): { text: string; tokens: Token[] 
     (t) => t.kind === "concept" && SLOT_STOPS.includes(t.concept) && t !== tokens[0],
   );
   if (stop > 0) tokens = tokens.slice(0, stop);
-  while (
-    tokens.length &&
-    tokens.at(-1)?.kind === "concept" &&
-    (tokens.at(-1) as ConceptToken).concept === "chat"
-  )
-    tokens = tokens.slice(0, -1);
+  // "…, thanks" ends a slot; a slot of one greeting is the words ("make the title say Hello")
+  while (tokens.length > 1 && isChat(tokens.at(-1) as Token)) tokens = tokens.slice(0, -1);
   if (!tokens.length) return null;
   // "say '50% OFF' in red": the quote is the words; what follows it is styling
   if (tokens[0].kind === "quote") return { text: tokens[0].text, tokens: [tokens[0]] };
-  const onlyAttributes = tokens.every(
-    (t) =>
-      (t.kind === "concept" && ATTRIBUTES.includes(t.concept)) ||
-      (t.kind === "word" && /^(?:the|a|an|it|this|please|pls|的|一点|些)$/i.test(t.text)),
-  );
+  const onlyAttributes =
+    !tokens.every(isChat) &&
+    tokens.every(
+      (t) =>
+        (t.kind === "concept" && ATTRIBUTES.includes(t.concept)) ||
+        (t.kind === "word" && /^(?:the|a|an|it|this|please|pls|的|一点|些)$/i.test(t.text)),
+    );
   if (onlyAttributes) return null;
   // Emoji after the last word belong to the title ("Summer Glow ☀️"); the tokenizer skips them.
   const end = (tokens.at(-1) as Token).end;
@@ -169,13 +188,23 @@ export function readText(v: ClauseView): EditCommand[] {
 
   // Words for the title: a quote, or a free-text slot after "call it", "title:", "标题改成" …
   const titleish = naming || targets.find((t) => t.concept === "title");
-  const anchor = naming ?? titleish;
+  const named = target === "captions" || target === "overlays" ? target : null;
+  const anchor =
+    naming ?? titleish ?? (main && ["captions", "overlays"].includes(main.concept) ? main : undefined);
   const start = anchor ? slotStart(v, anchor) : null;
   const slot = start !== null ? slotText(v, start) : null;
   const quote = quotes[0];
   // "标题就叫 …" with the words in the next clause: wait for them
   if (start !== null && start >= v.tokens.length && !quote) return [];
-  if (titleish && (slot || quote)) {
+  if (named && slot && !quote) {
+    // "字幕写上 好吃到哭", "caption it link in bio": the words are the caption, not a title
+    v.use(...slot.tokens, ...v.concepts("change", "to", "add"));
+    commands.push(
+      named === "captions"
+        ? { cmd: "captions", lines: [slot.text.slice(0, TEXT_LIMITS.line)] }
+        : { cmd: "overlays", texts: [slot.text.slice(0, TEXT_LIMITS.text)] },
+    );
+  } else if (titleish && !named && (slot || quote)) {
     const text = slot?.text ?? (quote?.kind === "quote" ? quote.text : "");
     v.use(...(slot?.tokens ?? [quote]), ...v.concepts("change", "to", "add"));
     commands.push({ cmd: "title", text: text.slice(0, TEXT_LIMITS.text) });

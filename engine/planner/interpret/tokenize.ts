@@ -40,6 +40,8 @@ interface Index {
   cjk: Map<string, { term: string; notBefore: string; entry: Entry }[]>;
   /** single Latin words of five letters or more, for typo matching */
   fuzzy: { word: string; entry: Entry }[];
+  /** words of the languages themselves that are close to a lexicon word ("boring", "while"): never typos */
+  realWords: Set<string>;
   joiners: { latin: string[][]; cjk: string[] };
 }
 
@@ -49,6 +51,7 @@ function buildIndex(lexicons: Lexicon[]): Index {
     stems: [],
     cjk: new Map(),
     fuzzy: [],
+    realWords: new Set(),
     joiners: { latin: [], cjk: [] },
   };
   const seen = new Set<string>();
@@ -74,6 +77,7 @@ function buildIndex(lexicons: Lexicon[]): Index {
           index.fuzzy.push({ word: stem, entry });
       }
     }
+    for (const w of lex.realWords ?? []) index.realWords.add(w);
     for (const j of lex.joiners) {
       if (CJK.test(j[0])) index.joiners.cjk.push(j);
       else index.joiners.latin.push(j.split(/\s+/));
@@ -142,20 +146,22 @@ function latinTerm(lower: string, at: number): { entry: Entry; end: number } | n
   return best;
 }
 
-function fuzzyTerm(word: string): Entry | null {
+/** The lexicon word a lower-case word is a typo of, if any (a word of the language itself is no typo). */
+export function typoOf(word: string, opts: { ignoreRealWords?: boolean } = {}): { word: string; entry: Entry } | null {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
+  if (!opts.ignoreRealWords && INDEX.realWords.has(word)) return null;
   const max = word.length >= 8 ? 2 : 1;
   // Closest first; among equals, the one that starts like the word and is as long ("yelow" is yellow, not below).
   const score = (w: string, d: number) =>
     d * 4 + (w[0] === word[0] ? 0 : 2) + (w.length === word.length ? 0 : 1);
-  let best: { entry: Entry; score: number } | null = null;
+  let best: { word: string; entry: Entry; score: number } | null = null;
   for (const f of INDEX.fuzzy) {
     const d = distance(word, f.word, max);
     if (d > max) continue;
     const s = score(f.word, d);
-    if (!best || s < best.score) best = { entry: f.entry, score: s };
+    if (!best || s < best.score) best = { word: f.word, entry: f.entry, score: s };
   }
-  return best?.entry ?? null;
+  return best && { word: best.word, entry: best.entry };
 }
 
 function cjkTerm(lower: string, at: number): { entry: Entry; end: number } | null {
@@ -297,7 +303,7 @@ export function tokenize(text: string): Token[] {
       LATIN_WORD.lastIndex = i;
       const word = LATIN_WORD.exec(lower)?.[0] ?? ch;
       // Typos are forgiven in lower-case words only: a capitalised word is more likely a name ("Night Market").
-      const fuzzy = atWordStart && !/[A-Z]/.test(text[i]) ? fuzzyTerm(word) : null;
+      const fuzzy = atWordStart && !/[A-Z]/.test(text[i]) ? typoOf(word)?.entry : null;
       push(
         fuzzy
           ? conceptToken(fuzzy, i, i + word.length)

@@ -1,4 +1,5 @@
 // English words and phrases for each concept the interpreter knows.
+import { EN_REAL_WORDS } from "./en-real-words.ts";
 import { unsupported, valued, words } from "./entries.ts";
 import { FEATURES } from "./features.ts";
 import type { Lexicon } from "./types.ts";
@@ -86,7 +87,7 @@ export const en: Lexicon = {
     ...words("shorter", "shorter|short|shorten|cut down|trim down|tighter|tighten"),
     ...words(
       "faster",
-      "faster|quicker|snappier|punchier|fast-paced|fast paced|faster-paced|quicker cuts|pick up the pace",
+      "faster|quicker|snappier|snappy|punchier|punchy|zippy|fast-paced|fast paced|faster-paced|quicker cuts|pick up the pace",
     ),
     ...words(
       "slower",
@@ -341,4 +342,5 @@ export const en: Lexicon = {
     "next to last": -2,
     penultimate: -2,
   },
+  realWords: EN_REAL_WORDS,
 };

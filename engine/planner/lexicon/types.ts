@@ -123,4 +123,6 @@ export interface Lexicon {
   numberWords?: Record<string, number>;
   /** ordinal words: "third" → 3, "last" → -1 */
   ordinals?: Record<string, number>;
+  /** words of the language close to one of its terms ("boring" ~ bring, "while" ~ white): never read as typos */
+  realWords?: readonly string[];
 }

@@ -175,6 +175,17 @@ export const BUILD_ROWS: Row[] = [
     after: ["no transitions"],
   }),
   row(
+    "帮我把这几张图做成探店视频 配点轻松的音乐 标题写 街角咖啡店☕",
+    ["zh", "emoji", "casual"],
+    ["标题“街角咖啡店☕”", "舒缓"],
+    (d) => {
+      expect(title(d).tx).toBe("街角咖啡店☕");
+      expect(bgm(d)?.mood).toBe("calm");
+      expect(shots(d)).toHaveLength(4);
+    },
+    { media: "photos4", preset: "xiaohongshu" },
+  ),
+  row(
     "faster pace please",
     ["en", "casual"],
     [/3 photos, 2\.\d s each/],

@@ -87,6 +87,43 @@ export const EDIT_ROWS: Row[] = [
     expect(title(d).tx).toBe("周末市集");
     expect(bgm(d)).toMatchObject({ k: "synth", mood: "upbeat" });
   }),
+  // ── captions in words, without quotes ──
+  row("add a caption that says link in bio 👇", ["en", "emoji"], ["1 caption"], (d) =>
+    expect(captions(d).map((c) => c.tx)).toEqual(["link in bio 👇"]),
+  ),
+  row(
+    "change the caption to see you soon",
+    ["en"],
+    ["1 caption"],
+    (d) => expect(captions(d).map((c) => c.tx)).toEqual(["see you soon"]),
+    { after: ["add a caption saying shop now"] },
+  ),
+  row(
+    "字幕写上 好吃到哭",
+    ["zh"],
+    ["1 条字幕"],
+    (d) => expect(captions(d).map((c) => c.tx)).toEqual(["好吃到哭"]),
+    {
+      after: afterZh,
+    },
+  ),
+  row("写个文案", ["zh", "casual"], ["没有脚本内容"], (d) => expect(title(d).tx).toBe("海边的一天"), {
+    after: afterZh,
+    unchanged: true,
+  }),
+  row("translate the captions to English", ["en"], [/translat|翻译/], undefined, {
+    after: ["add a caption saying shop now"],
+    unchanged: true,
+  }),
+  row(
+    "make the title say Hello",
+    ["en"],
+    ['"Beach Day" → "Hello"'],
+    (d) => expect(title(d).tx).toBe("Hello"),
+    {
+      after,
+    },
+  ),
   // ── per-shot captions ──
   row("每张图加一句文案：好吃、好看、好玩", ["zh"], ["3 条字幕", "每个镜头一条"], (d) => {
     expect(captions(d).map((c) => [c.tx, c.s])).toEqual([
@@ -379,6 +416,24 @@ export const EDIT_ROWS: Row[] = [
       media: "clip45",
       after: ["make a video"],
     },
+  ),
+  row(
+    "cut the boring first 3 sec of the first clip, then add some upbeat music and make it snappy",
+    ["en", "casual"],
+    ['"VID_0001" now plays 3 s–12 s', "upbeat", "length 30 s → 24 s"],
+    (d) => {
+      expect(shots(d)[0].in).toBe(3000);
+      expect(bgm(d)?.mood).toBe("upbeat");
+      expect(d.d).toBe(24_000);
+    },
+    { media: "clips", after: ["make a video"] },
+  ),
+  row(
+    "while walking through the market, keep the clips' own sound",
+    ["en", "casual"],
+    [/sound/i],
+    (d) => expect(bgm(d)).toBeUndefined(),
+    { media: "clips", after: ["make a video with no music"], unchanged: true },
   ),
   row(
     "keep the last 10 seconds",
