@@ -191,7 +191,11 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       // Clips only: a quicker pace (or N seconds a shot) is a shorter video, each clip trimmed to fit.
       if (!photos && spec.visuals.length) {
         const seconds = cmd.seconds !== undefined ? cmd.seconds * spec.visuals.length : undefined;
-        return length(spec, { cmd: "length", ...(seconds !== undefined ? { seconds } : { factor: cmd.factor }) }, notes);
+        return length(
+          spec,
+          { cmd: "length", ...(seconds !== undefined ? { seconds } : { factor: cmd.factor }) },
+          notes,
+        );
       }
       // Seconds per photo decide the length again.
       return { ...spec, photoMs: Math.round(clamp(ms, 500, 60_000)), lengthFixed: false };

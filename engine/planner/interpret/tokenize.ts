@@ -147,7 +147,10 @@ function latinTerm(lower: string, at: number): { entry: Entry; end: number } | n
 }
 
 /** The lexicon word a lower-case word is a typo of, if any (a word of the language itself is no typo). */
-export function typoOf(word: string, opts: { ignoreRealWords?: boolean } = {}): { word: string; entry: Entry } | null {
+export function typoOf(
+  word: string,
+  opts: { ignoreRealWords?: boolean } = {},
+): { word: string; entry: Entry } | null {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
   if (!opts.ignoreRealWords && INDEX.realWords.has(word)) return null;
   const max = word.length >= 8 ? 2 : 1;
