@@ -4,6 +4,9 @@ import { MUSIC_MOODS, TEXT_STYLES } from "./draft.ts";
 import { PRESETS } from "./presets.ts";
 
 /** How much text one command carries: a title or overlay, a caption line, items in a list, lines in a script. */
+/** "Smaller" once more on a size budget: the next limit is this share of the current one. */
+export const SMALLER_BUDGET_STEP = 0.7;
+
 export const TEXT_LIMITS = { text: 200, line: 500, texts: 50, lines: 200 } as const;
 
 const seconds = z.number().min(0).max(3600).describe("seconds");

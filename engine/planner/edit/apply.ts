@@ -1,6 +1,6 @@
 // Applies edit commands to a spec one by one; each either changes the spec or leaves a note saying why it did not.
 import { MUSIC_MOODS, type MusicMood, type TextPosition } from "../../../core/draft.ts";
-import type { EditCommand, TextTarget } from "../../../core/edit-commands.ts";
+import { type EditCommand, SMALLER_BUDGET_STEP, type TextTarget } from "../../../core/edit-commands.ts";
 import { getPreset } from "../../../core/presets.ts";
 import type { MediaItem } from "../../types.ts";
 import { keepAspectCanvas, shapedCanvas } from "../canvas.ts";
@@ -267,8 +267,15 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       return next;
     }
     case "textStyle": {
-      // "make the title pink" with no title yet: a title in pink, with words Reelsmith picks and names.
-      const wantsTitle = ["auto", "title", "all"].includes(cmd.target) && !targets(spec, "all").length;
+      const noText = !targets(spec, "all").length;
+      const sizeOnly = !cmd.position && !cmd.color && !cmd.style;
+      // "再小一点" right after "compress it", on a video with no text: the file, not words that are not there.
+      if (cmd.target === "auto" && noText && sizeOnly && spec.budget && (cmd.sizeFactor ?? 1) < 1)
+        return applyOne(spec, { cmd: "budget", factor: SMALLER_BUDGET_STEP }, ctx, notes);
+      // "make the title pink" with no title yet: a title in pink, with words Reelsmith picks and names (a size
+      // alone does not make one).
+      const wantsTitle =
+        ["auto", "title", "all"].includes(cmd.target) && noText && !(sizeOnly && cmd.target === "auto");
       const base = wantsTitle && hasContent(spec) ? chosenTitle(spec, ctx, notes, "title") : spec;
       const next = styleText(base, cmd);
       if (!next) notes.push({ kind: "nothingTo", what: "text" });

@@ -1,5 +1,5 @@
 // Reads the output format from a clause: platform, shape, resolution, and a file-size budget.
-import type { EditCommand } from "../../../core/edit-commands.ts";
+import { type EditCommand, SMALLER_BUDGET_STEP } from "../../../core/edit-commands.ts";
 import type { ClauseView } from "./clause.ts";
 
 const MB = 1024 * 1024;
@@ -60,7 +60,7 @@ function readBudget(v: ClauseView): EditCommand[] {
       v.words().some((w) => /^(?:even|more|再|更)$/i.test(w)) ||
       (!!compress && /smaller|小/.test(v.message.slice(compress.start, compress.end)));
     v.use(compress, file, ...v.concepts("smaller", "slightly", "more", "much", "change", "video"));
-    return [more ? { cmd: "budget", factor: 0.7 } : { cmd: "budget" }];
+    return [more ? { cmd: "budget", factor: SMALLER_BUDGET_STEP } : { cmd: "budget" }];
   }
   return [];
 }

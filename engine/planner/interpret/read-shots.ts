@@ -82,6 +82,17 @@ export function shotRefs(v: ClauseView): FoundRef[] {
     )
       found.push({ ref: { name: tok.text }, tokens: [tok, next] });
   });
+  // "put the clip last": one shot named by its kind alone is the first (and likely only) one of that kind
+  if (!found.length) {
+    const i = t.findIndex(
+      (tok, k) =>
+        isNoun(tok) &&
+        !/s$/i.test(v.message.slice(tok.start, tok.end)) &&
+        t[k - 1]?.kind === "word" &&
+        /^(?:the|this|that|my)$/i.test((t[k - 1] as Token & { kind: "word" }).text),
+    );
+    if (i > 0 && kindOf(t[i])) found.push({ ref: ref(1, kindOf(t[i])), tokens: [t[i - 1], t[i]] });
+  }
   return found;
 }
 

@@ -165,7 +165,10 @@ export function readText(v: ClauseView): EditCommand[] {
     if (v.has(...NOT_TEXT, "shot", "photo", "clip", "canvas", "aspect", "platform")) return [];
     if (quotes.length && !v.has("only", "remove", "without")) {
       v.use(...quotes, ...v.concepts("add", "change"));
-      return [{ cmd: "overlays", texts: quoteTexts(quotes, TEXT_LIMITS.text) }];
+      // "add 'NEW DROP' at the top in yellow": the words, then how they look
+      const look = styleEdit(v, "auto");
+      if (look) v.use(...v.concepts("to"));
+      return [{ cmd: "overlays", texts: quoteTexts(quotes, TEXT_LIMITS.text) }, ...(look ? [look] : [])];
     }
     const edit = styleEdit(v, "auto");
     if (edit) v.use(...v.concepts("change", "move"));

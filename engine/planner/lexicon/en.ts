@@ -76,7 +76,10 @@ export const en: Lexicon = {
     ...words("fileSize", "file size|filesize|file|size of the file|megabytes|upload limit"),
     ...words("canvas", "aspect|aspect ratio|ratio|format|orientation|canvas|shape|dimensions"),
     ...words("script", "script|these lines|this text|the following|copy|slogan|tagline"),
-    ...words("bigger", "bigger|larger|enlarge|big|huge|large|blow up|more visible|bolder"),
+    ...words(
+      "bigger",
+      "bigger|larger|enlarge|big|huge|large|blow up|more visible|bolder|pop more|pop out|stand out|stand out more|easier to read|more readable|hard to read|hard to see|can't read|cant read",
+    ),
     ...words("smaller", "smaller|tinier|small|tiny|little smaller|less big"),
     ...words("louder", "louder|loud|boost|pump up|crank up|crank it|more audible"),
     ...words(

@@ -236,6 +236,27 @@ export const BUILD_ROWS: Row[] = [
       after: ["make a video", "compress it"],
     },
   ),
+  row(
+    "再小一点",
+    ["zh", "casual"],
+    ["25 MB → 17.5 MB"],
+    (d) => expect(d.m.budget).toBe(Math.round(17.5 * MB)),
+    {
+      media: "clip45",
+      after: ["把这段视频压缩一下发微信"],
+    },
+  ),
+  row(
+    "make a reel from these, 15s, put the clip last, add 'NEW DROP 🔥' at the top in yellow",
+    ["en", "emoji", "casual"],
+    ["length 15 s", '"NEW DROP 🔥"', "at the top", "in yellow"],
+    (d) => {
+      expect(d.d).toBe(15_000);
+      expect(shots(d).map((s) => s.k)).toEqual(["image", "image", "video"]);
+      expect(title(d)).toMatchObject({ tx: "NEW DROP 🔥", st: { pos: "top", color: "#FFD60A" } });
+    },
+    { media: "mixed" },
+  ),
   row("don't compress it", ["en"], ["size limit removed"], (d) => expect(d.m.budget).toBeUndefined(), {
     after: ["make a video", "compress it"],
   }),
