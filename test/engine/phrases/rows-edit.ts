@@ -116,6 +116,13 @@ export const EDIT_ROWS: Row[] = [
     unchanged: true,
   }),
   row(
+    "can u make the text pop more",
+    ["en", "casual"],
+    ["title size 96 → 120 px"],
+    (d) => expect(title(d).st?.size).toBe(120),
+    { after },
+  ),
+  row(
     "make the title say Hello",
     ["en"],
     ['"Beach Day" → "Hello"'],
