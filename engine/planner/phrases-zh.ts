@@ -121,7 +121,7 @@ function change(c: Change): string {
       return music(c);
     case "clipAudio":
       if (!c.on) return "视频原声已静音";
-      return c.level < 1 ? `视频原声音量 ${percent(c.level)}` : "已保留视频原声";
+      return c.level < 1 ? `视频原声音量 ${percent(c.level)}` : "视频原声已打开";
     case "budget":
       if (!c.to) return "已取消文件大小限制";
       return c.from

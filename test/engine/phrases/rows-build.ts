@@ -237,6 +237,24 @@ export const BUILD_ROWS: Row[] = [
     },
   ),
   row(
+    "两段视频拼一起 去掉原声 配个燃一点的bgm 整体控制在20秒内",
+    ["zh", "mixed", "casual"],
+    ["时长 20 秒", "视频原声已静音", "欢快"],
+    (d) => {
+      expect(d.d).toBe(20_000);
+      expect(shots(d).map((s) => s.v)).toEqual([0, 0]);
+      expect(bgm(d)?.mood).toBe("upbeat");
+    },
+    { media: "clips", preset: "douyin" },
+  ),
+  row(
+    "音乐声音小点 人声大点",
+    ["zh", "casual"],
+    ["音乐音量 100% → 80%", "视频原声已打开"],
+    (d) => expect(shots(d).map((s) => s.v)).toEqual([1, 1]),
+    { media: "clips", preset: "douyin", after: ["两段视频拼一起 去掉原声 配个燃一点的bgm"] },
+  ),
+  row(
     "再小一点",
     ["zh", "casual"],
     ["25 MB → 17.5 MB"],
