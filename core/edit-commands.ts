@@ -60,6 +60,7 @@ export const EditCommand = z.discriminatedUnion("cmd", [
       seconds: seconds.optional().describe("total length"),
       changeSeconds: z.number().min(-3600).max(3600).optional().describe("longer (+) or shorter (-) by"),
       factor: z.number().min(0.1).max(10).optional().describe("longer or shorter by a factor"),
+      matchMusic: z.boolean().optional().describe("as long as the user's song (from where it starts)"),
     })
     .describe("the whole video's length"),
   z
@@ -134,6 +135,12 @@ export const EditCommand = z.discriminatedUnion("cmd", [
     source: z.enum(["upload", "builtIn"]).optional().describe("the user's own song, or a built-in track"),
     different: z.boolean().optional().describe("another track than the current one"),
     fade: z.boolean().optional().describe("fade in and out (music always does; the reply says how)"),
+    startAt: z
+      .number()
+      .min(0)
+      .max(3600)
+      .optional()
+      .describe("seconds into the user's song where it starts playing"),
   }),
   z.object({
     cmd: z.literal("musicVolume"),

@@ -162,6 +162,7 @@ function musicTrack(spec: Spec, endMs: number): Track[] {
     ...(m.src && { src: m.src }),
     ...(m.mood && { mood: m.mood }),
     n: m.name,
+    ...(m.from && { in: m.from }),
     v: musicLevel(spec),
     fi: Math.min(DEFAULTS.musicFadeInMs, Math.floor(endMs / 8)),
     fo: Math.min(DEFAULTS.musicFadeOutMs, Math.floor(endMs / 4)),

@@ -36,6 +36,8 @@ export type Note =
   | { kind: "captionsPerShot"; lines: number; shots: number }
   /** "my song" with no song uploaded */
   | { kind: "noUpload" }
+  /** a song's start point or length asked of music that is not the user's song */
+  | { kind: "noSong" }
   /** a volume change with no music: applied to the clips' own sound */
   | { kind: "volumeOnClips" }
   /** louder than full or quieter than silent */

@@ -49,7 +49,8 @@ function shotName(ref: ShotRef): string {
 }
 
 function musicName(m: Music): string {
-  return m.k === "synth" ? `the built-in ${m.name.toLowerCase()} track` : `your "${m.name}"`;
+  const from = m.from ? ` from ${s(m.from)} in` : "";
+  return m.k === "synth" ? `the built-in ${m.name.toLowerCase()} track` : `your "${m.name}"${from}`;
 }
 
 function music(c: Extract<Change, { kind: "music" }>): string {
@@ -57,7 +58,10 @@ function music(c: Extract<Change, { kind: "music" }>): string {
   if (!to) return "background music removed";
   if (!from)
     return `background music: ${musicName(to)} at ${percent(to.v)}, fading out over the last ${s(c.fadeOutMs)}`;
-  if (from.name === to.name && from.k === to.k) return `music volume ${percent(from.v)} → ${percent(to.v)}`;
+  if (from.name === to.name && from.k === to.k)
+    return (from.from ?? 0) !== (to.from ?? 0)
+      ? `${musicName(to)} now starts ${s(to.from ?? 0)} into the song`
+      : `music volume ${percent(from.v)} → ${percent(to.v)}`;
   return `music ${musicName(from)} → ${musicName(to)} at ${percent(to.v)}`;
 }
 
@@ -202,6 +206,8 @@ function note(n: Note): string {
       return n.lines > n.shots
         ? `You sent ${plural(n.lines, "line")} for ${plural(n.shots, "shot")}, so the last ${plural(n.lines - n.shots, "line")} ${n.lines - n.shots === 1 ? "is" : "are"} left out.`
         : `You sent ${plural(n.lines, "line")} for ${plural(n.shots, "shot")}, so the last ${plural(n.shots - n.lines, "shot")} ${n.shots - n.lines === 1 ? "has" : "have"} no caption.`;
+    case "noSong":
+      return "That needs a song of yours: upload an MP3, M4A or WAV, or tell me the length in seconds.";
     case "noUpload":
       return "You haven't uploaded a song, so I used a built-in track; upload an MP3, M4A or WAV to use your own.";
     case "volumeLimit":

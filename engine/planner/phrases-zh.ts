@@ -51,14 +51,18 @@ function shotName(ref: ShotRef): string {
 }
 
 function musicName(m: Music): string {
-  return m.k === "synth" ? `内置${MOOD[m.name] ?? m.name}曲目` : `你上传的“${m.name}”`;
+  const from = m.from ? `（从第 ${s(m.from)}开始）` : "";
+  return m.k === "synth" ? `内置${MOOD[m.name] ?? m.name}曲目` : `你上传的“${m.name}”${from}`;
 }
 
 function music(c: Extract<Change, { kind: "music" }>): string {
   const { from, to } = c;
   if (!to) return "已去掉背景音乐";
   if (!from) return `背景音乐：${musicName(to)}，音量 ${percent(to.v)}，结尾 ${s(c.fadeOutMs)}淡出`;
-  if (from.name === to.name && from.k === to.k) return `音乐音量 ${percent(from.v)} → ${percent(to.v)}`;
+  if (from.name === to.name && from.k === to.k)
+    return (from.from ?? 0) !== (to.from ?? 0)
+      ? `你上传的“${to.name}”改为从第 ${s(to.from ?? 0)}开始`
+      : `音乐音量 ${percent(from.v)} → ${percent(to.v)}`;
   return `音乐 ${musicName(from)} → ${musicName(to)}，音量 ${percent(to.v)}`;
 }
 
@@ -211,6 +215,8 @@ function note(n: Note): string {
       return n.lines > n.shots
         ? `你发了 ${n.lines} 句文案，但只有 ${n.shots} 个镜头，多出的 ${n.lines - n.shots} 句没有用上。`
         : `你发了 ${n.lines} 句文案，但有 ${n.shots} 个镜头，最后 ${n.shots - n.lines} 个镜头没有字幕。`;
+    case "noSong":
+      return "这需要你自己的歌：上传 MP3、M4A 或 WAV，或者直接告诉我要几秒。";
     case "noUpload":
       return "你还没有上传音乐，所以先用了内置曲目；上传 MP3、M4A 或 WAV 就能换成你自己的。";
     case "volumeLimit":

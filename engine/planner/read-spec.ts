@@ -107,6 +107,7 @@ export function readSpec(draft: Draft, media: MediaItem[], presetId?: string): S
           ...(bgm.mood && { mood: bgm.mood as MusicMood }),
           name: bgm.n ?? "Music",
           v: bgm.v ?? DEFAULTS.musicUnderClips,
+          ...(bgm.in && { from: bgm.in }),
         }
       : null,
   };

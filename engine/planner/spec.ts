@@ -35,6 +35,8 @@ export interface Music {
   name: string;
   /** 0..1 */
   v: number;
+  /** ms into the user's song where it starts playing */
+  from?: number;
 }
 
 export type TextBlockName = "title" | "overlays" | "captions" | "cards";

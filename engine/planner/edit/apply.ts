@@ -165,6 +165,33 @@ function volume(
   return spec;
 }
 
+/** The user's song, if the music is it: its media item (for its length). */
+const songOf = (spec: Spec, ctx: EditContext) =>
+  spec.music?.k === "audio"
+    ? ctx.media.find((m) => m.kind === "audio" && m.url === spec.music?.src)
+    : undefined;
+
+/** "start the song at 0:45": the user's song plays from there (a built-in track has no such point). */
+function songStart(
+  spec: Spec,
+  ctx: EditContext,
+  cmd: Extract<EditCommand, { cmd: "music" }>,
+  notes: Note[],
+): Spec {
+  const music =
+    cmd.source || cmd.mood || cmd.different || !spec.music ? musicFor(spec, ctx, cmd, notes) : spec.music;
+  const song = songOf({ ...spec, music }, ctx);
+  if (!song) {
+    notes.push({ kind: "noSong" });
+    return { ...spec, music };
+  }
+  // at least a second of the song is left to play
+  const lastStart = Math.max(0, ((song.duration ?? 0) - 1) * 1000);
+  const from = Math.round(Math.min((cmd.startAt ?? 0) * 1000, lastStart));
+  const { from: _old, ...rest } = music;
+  return { ...spec, music: from ? { ...rest, from } : rest };
+}
+
 function length(spec: Spec, cmd: Extract<EditCommand, { cmd: "length" }>, notes: Note[]): Spec {
   const maxMs = (getPreset(spec.preset)?.maxDurationSec ?? 300) * 1000;
   const current = spec.durationMs || DEFAULTS.minDurationMs;
@@ -183,6 +210,16 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
     case "canvas":
       return canvas(spec, cmd);
     case "length":
+      if (cmd.matchMusic) {
+        // "as long as the song": what is left of it from where it starts
+        const song = songOf(spec, ctx);
+        if (!song?.duration) {
+          notes.push({ kind: "noSong" });
+          return spec;
+        }
+        const seconds = song.duration - (spec.music?.from ?? 0) / 1000;
+        return length(spec, { cmd: "length", seconds: Math.round(seconds * 10) / 10 }, notes);
+      }
       return length(spec, cmd, notes);
     case "shotLength": {
       const photos = spec.visuals.filter((v) => v.kind === "image").length;
@@ -286,6 +323,7 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
         notes.push({ kind: "musicFades", inMs: DEFAULTS.musicFadeInMs, outMs: DEFAULTS.musicFadeOutMs });
         return spec;
       }
+      if (cmd.startAt !== undefined) return songStart(spec, ctx, cmd, notes);
       return { ...spec, music: musicFor(spec, ctx, cmd, notes) };
     case "musicVolume":
       return volume(spec, cmd, ctx, notes);

@@ -34,7 +34,7 @@ function volumeOf(v: ClauseView, soundTarget: boolean): EditCommand | null {
   return { cmd: "musicVolume", factor: Math.round(step * 100) / 100 };
 }
 
-function musicChoice(v: ClauseView): EditCommand {
+function musicChoice(v: ClauseView): Extract<EditCommand, { cmd: "music" }> {
   const mood = v.concepts("mood").at(-1);
   const mine = v.concepts("mine");
   const builtIn = v.concepts("builtIn");
@@ -99,6 +99,24 @@ export function readSound(v: ClauseView): EditCommand[] {
         (before?.kind === "concept" && (before.concept === "start" || before.concept === "end"))
       );
     });
+    // "start the song at 0:45", 歌从45秒开始: where the user's song starts, not a part of the video
+    const at = v.amounts("duration").find((d) => {
+      // "at 0:45", "from the chorus at 0:45", 从副歌1:05
+      const opens = v.tokens
+        .slice(Math.max(0, v.indexOf(d) - 3), v.indexOf(d))
+        .some((t) => /^(?:at|from|在|从)$/i.test(v.message.slice(t.start, t.end)));
+      const songWords = v.words().some((w) => /^(?:play|plays|chorus|drop|hook|副歌|高潮|播放)$/i.test(w));
+      return opens && (v.has("start") || songWords) && !part;
+    });
+    if (at) {
+      v.use(at, ...v.concepts("start", "from", "to", "change", "mine", "add"));
+      v.use(
+        ...v.tokens.filter(
+          (t) => t.kind === "word" && /^(?:at|play|plays|chorus|drop|hook|副歌|高潮|播放)$/i.test(t.text),
+        ),
+      );
+      return [...commands, { ...musicChoice(v), startAt: at.ms / 1000 }];
+    }
     if (part) {
       v.use(
         part,

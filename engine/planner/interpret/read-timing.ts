@@ -77,6 +77,11 @@ function aboutOther(v: ClauseView, t: Token): boolean {
 }
 
 export function readLength(v: ClauseView): EditCommand[] {
+  const song = v.concepts("songLength")[0];
+  if (song) {
+    v.use(song, ...v.concepts("change", "length", "video", "to"));
+    return [{ cmd: "length", matchMusic: true }];
+  }
   const d = v.amounts("duration").find((t) => !v.used.has(t) && !aboutOther(v, t));
   const sign = direction(v, ["longer"], ["shorter"]);
   const next = d && v.tokens[v.indexOf(d) + 1];

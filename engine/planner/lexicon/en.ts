@@ -110,6 +110,10 @@ export const en: Lexicon = {
     ...words("start", "start|beginning|begin|opening|intro|head|front"),
     ...words("end", "end|ending|finish|outro|tail"),
     ...words("from", "from|starting at|starting from"),
+    ...words(
+      "songLength",
+      "as long as the song|as long as my song|as long as the music|the length of the song|the song's length|match the song|match the music|fit the song|same length as the song|same length as the music",
+    ),
     ...words("to", "to|till|until|thru|through|into|as|at"),
     ...words("between", "between"),
     ...words("instead", "instead|rather than|in place of"),

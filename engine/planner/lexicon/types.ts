@@ -50,6 +50,8 @@ export type Concept =
   | "louder"
   | "quieter"
   | "longer"
+  /** as long as the user's song */
+  | "songLength"
   | "shorter"
   | "faster"
   | "slower"

@@ -131,6 +131,32 @@ export const EDIT_ROWS: Row[] = [
       after,
     },
   ),
+  // ── the user's song: where it starts, and a video as long as it ──
+  row(
+    "use my song, start the music from the chorus at 0:45",
+    ["en", "casual"],
+    ['your "summer-song" from 45 s in'],
+    (d) => expect(bgm(d)).toMatchObject({ k: "audio", in: 45_000 }),
+    { media: "song" },
+  ),
+  row("歌从1分05秒开始", ["zh"], ["改为从第 65 秒开始"], (d) => expect(bgm(d)?.in).toBe(65_000), {
+    media: "song",
+    after: ["用我的歌做个视频"],
+  }),
+  row(
+    "make the video as long as the song",
+    ["en"],
+    ["length 9.5 s → 50 s"],
+    (d) => expect(d.d).toBe(50_000),
+    {
+      media: "song",
+      after: ["make a video with my song", "start the song at 0:45"],
+    },
+  ),
+  row("和歌一样长", ["zh"], ["需要你自己的歌"], undefined, {
+    after: afterZh,
+    unchanged: true,
+  }),
   // ── per-shot captions ──
   row("每张图加一句文案：好吃、好看、好玩", ["zh"], ["3 条字幕", "每个镜头一条"], (d) => {
     expect(captions(d).map((c) => [c.tx, c.s])).toEqual([
