@@ -1,6 +1,7 @@
 // Pure renderer logic, no ffmpeg: frame-exact timeline, transitions, text styles, escaping, encoding budget.
 import { describe, expect, it } from "vitest";
-import type { Draft } from "../../core/draft.ts";
+import { type Draft, emptyDraft } from "../../core/draft.ts";
+import { planTurn } from "../../engine/planner/index.ts";
 import { encodingFor } from "../../engine/render/encode-args.ts";
 import { escapeFilterValue } from "../../engine/render/filter-graph.ts";
 import { ffmpegColor, planRender } from "../../engine/render/render-plan.ts";
@@ -92,6 +93,16 @@ describe("planRender", () => {
         color: [255, 214, 0],
       },
     ]);
+  });
+
+  it("plays the user's song from where the planner says it starts", () => {
+    const song = mediaItem("/media/song.mp3", "audio", { duration: 95 });
+    const media = [photo(0), song];
+    let d = emptyDraft();
+    for (const instruction of ["make a video with my song", "start the song at 0:45"])
+      d = planTurn({ draft: d, instruction, media, history: [], future: [] }).draft;
+    const music = planRender(d, resolverFor(media)).audio.find((a) => a.role === "music");
+    expect(music).toMatchObject({ media: song, trimIn: 45 });
   });
 
   it("uses the preset canvas when the draft has none", () => {
