@@ -99,10 +99,15 @@ export const EditCommand = z.discriminatedUnion("cmd", [
     cmd: z.literal("transition"),
     kind: z.enum(["fade", "slide", "wipe", "zoom"]).optional(),
     seconds: z.number().min(0.1).max(3).optional(),
+    different: z.boolean().optional().describe("another kind than the current one"),
   }),
   z.object({ cmd: z.literal("noTransitions") }),
   z
-    .object({ cmd: z.literal("title"), text: z.string().min(1).max(200).optional() })
+    .object({
+      cmd: z.literal("title"),
+      text: z.string().min(1).max(200).optional(),
+      different: z.boolean().optional().describe("other words than the current title's, not yet given"),
+    })
     .describe("add or change the title; no text: Reelsmith picks words and says which"),
   z
     .object({

@@ -38,6 +38,8 @@ export type Note =
   | { kind: "noUpload" }
   /** a song's start point or length asked of music that is not the user's song */
   | { kind: "noSong" }
+  /** other words wanted for the title, without saying which */
+  | { kind: "wantsWords" }
   /** a volume change with no music: applied to the clips' own sound */
   | { kind: "volumeOnClips" }
   /** louder than full or quieter than silent */

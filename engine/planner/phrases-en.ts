@@ -206,6 +206,8 @@ function note(n: Note): string {
       return n.lines > n.shots
         ? `You sent ${plural(n.lines, "line")} for ${plural(n.shots, "shot")}, so the last ${plural(n.lines - n.shots, "line")} ${n.lines - n.shots === 1 ? "is" : "are"} left out.`
         : `You sent ${plural(n.lines, "line")} for ${plural(n.shots, "shot")}, so the last ${plural(n.shots - n.lines, "shot")} ${n.shots - n.lines === 1 ? "has" : "have"} no caption.`;
+    case "wantsWords":
+      return 'Tell me the words you\'d like instead, in quotes, e.g. title "Summer Sale".';
     case "noSong":
       return "That needs a song of yours: upload an MP3, M4A or WAV, or tell me the length in seconds.";
     case "noUpload":

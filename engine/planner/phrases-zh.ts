@@ -215,6 +215,8 @@ function note(n: Note): string {
       return n.lines > n.shots
         ? `你发了 ${n.lines} 句文案，但只有 ${n.shots} 个镜头，多出的 ${n.lines - n.shots} 句没有用上。`
         : `你发了 ${n.lines} 句文案，但有 ${n.shots} 个镜头，最后 ${n.shots - n.lines} 个镜头没有字幕。`;
+    case "wantsWords":
+      return "想换成什么字？把文字放在引号里发给我，比如：标题“夏日特惠”。";
     case "noSong":
       return "这需要你自己的歌：上传 MP3、M4A 或 WAV，或者直接告诉我要几秒。";
     case "noUpload":

@@ -97,3 +97,14 @@ export const hasContent = (spec: Spec) => spec.visuals.length > 0 || (spec.cards
 
 /** How much of a clip plays at most: the part the user kept, or all of it. */
 export const usableMs = (v: Visual) => (v.outMs ?? v.sourceMs ?? 0) - (v.inMs ?? 0);
+
+/** How long each photo shows now: what a length the user fixed leaves each, else the chosen (or preset's) seconds. */
+export function currentPhotoMs(spec: Spec, presetShotSec = 3): number {
+  const chosen = spec.photoMs ?? presetShotSec * 1000;
+  const photos = spec.visuals.filter((v) => v.kind === "image").length;
+  if (!spec.lengthFixed || !spec.durationMs || !photos) return chosen;
+  const overlaps = Math.max(0, spec.visuals.length - 1) * (spec.transition?.d ?? 0);
+  const clipsMs = spec.visuals.reduce((sum, v) => sum + (v.kind === "video" ? usableMs(v) : 0), 0);
+  const left = spec.durationMs + overlaps - clipsMs;
+  return left > 0 ? left / photos : chosen;
+}

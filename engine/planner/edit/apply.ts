@@ -9,6 +9,7 @@ import { musicLevel } from "../layout.ts";
 import type { Note } from "../notes.ts";
 import { baseName } from "../read-spec.ts";
 import {
+  currentPhotoMs,
   DEFAULTS,
   hasContent,
   type Music,
@@ -223,7 +224,8 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       return length(spec, cmd, notes);
     case "shotLength": {
       const photos = spec.visuals.filter((v) => v.kind === "image").length;
-      const current = spec.photoMs ?? (getPreset(spec.preset)?.look.shotSec ?? 3) * 1000;
+      // "a bit faster" is a bit less than each photo shows now, whatever made it that long
+      const current = currentPhotoMs(spec, getPreset(spec.preset)?.look.shotSec);
       const ms = cmd.seconds !== undefined ? cmd.seconds * 1000 : current * (cmd.factor ?? 1);
       // Clips only: a quicker pace (or N seconds a shot) is a shorter video, each clip trimmed to fit.
       if (!photos && spec.visuals.length) {
@@ -251,8 +253,9 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       return trimShot(spec, cmd, notes);
     case "transition": {
       if ((spec.visuals.length || spec.cards?.lines.length || 0) < 2) notes.push({ kind: "singleShot" });
-      const type =
-        cmd.kind ?? spec.transition?.type ?? getPreset(spec.preset)?.look.transition?.kind ?? "fade";
+      const current = spec.transition?.type ?? getPreset(spec.preset)?.look.transition?.kind ?? "fade";
+      const kinds = ["fade", "slide", "wipe", "zoom"] as const;
+      const type = cmd.kind ?? (cmd.different ? kinds[(kinds.indexOf(current) + 1) % kinds.length] : current);
       const d = clamp(
         cmd.seconds !== undefined ? cmd.seconds * 1000 : (spec.transition?.d ?? DEFAULTS.transitionMs),
         200,
@@ -264,6 +267,8 @@ function applyOne(spec: Spec, cmd: EditCommand, ctx: EditContext, notes: Note[])
       return { ...spec, transition: null };
     case "title":
       if (cmd.text) return { ...spec, title: titleBlock(spec, cmd.text) };
+      // "I don't like the title": only the user knows the words they want
+      if (spec.title && cmd.different) notes.push({ kind: "wantsWords" });
       return spec.title ? spec : chosenTitle(spec, ctx, notes, "title");
     case "overlays": {
       if (!cmd.texts?.length) {

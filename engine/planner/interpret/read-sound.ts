@@ -145,7 +145,12 @@ export function readSound(v: ClauseView): EditCommand[] {
       commands.push({ cmd: "removeMusic" });
       return commands;
     }
-    if (v.has("mood", "mine", "builtIn", "different") || (!volume && polarity !== "change")) {
+    // "I don't like the music", 音乐不好听: another track
+    const dislike = v.concepts("dislike")[0];
+    if (dislike && !volume && !v.has("mood", "mine", "builtIn")) {
+      v.use(dislike, ...v.concepts("change", "different"));
+      commands.push({ cmd: "music", different: true });
+    } else if (v.has("mood", "mine", "builtIn", "different") || (!volume && polarity !== "change")) {
       commands.push(musicChoice(v));
     } else if (!volume) {
       // "change the music", 换个音乐: another track.

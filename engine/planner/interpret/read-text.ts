@@ -232,10 +232,12 @@ export function readText(v: ClauseView): EditCommand[] {
   // Asked for text without saying what it says.
   const perShot = v.has("per") && v.has("photo", "shot", "clip");
   v.use(...v.concepts("add", "keep", "change", "per", "photo", "shot", "clip", "all"));
+  const dislike = v.concepts("dislike")[0];
+  v.use(dislike);
   return targets.map((t): EditCommand => {
     switch (t.concept) {
       case "title":
-        return { cmd: "title" };
+        return dislike ? { cmd: "title", different: true } : { cmd: "title" };
       case "captions":
       case "script":
         return { cmd: "captions", ...(perShot && { perShot: true }) };

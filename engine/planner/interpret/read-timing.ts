@@ -48,8 +48,20 @@ export function readTransitions(v: ClauseView): EditCommand[] {
   const length = v.amounts("duration").find((d) => !v.used.has(d) && d.ms <= 3000 && transitionLength(v, d));
   const pace = direction(v, ["longer", "slower"], ["shorter", "faster"]);
   const seconds = length ? length.ms / 1000 : pace ? (pace > 0 ? 1 : 0.3) : undefined;
-  v.use(length, ...v.concepts("add", "change", "keep", "all", "between", "shot", "photo", "clip"));
-  return [{ cmd: "transition", ...(kind && { kind }), ...(seconds !== undefined && { seconds }) }];
+  // "change the transitions", "I don't like the transitions", 换个转场: another kind
+  const another = !kind && seconds === undefined && v.has("change", "different", "dislike");
+  v.use(
+    length,
+    ...v.concepts("add", "change", "keep", "all", "between", "shot", "photo", "clip", "different", "dislike"),
+  );
+  return [
+    {
+      cmd: "transition",
+      ...(kind && { kind }),
+      ...(seconds !== undefined && { seconds }),
+      ...(another && { different: true }),
+    },
+  ];
 }
 
 /** "2 seconds per photo", 每张2秒, "photos 3 s each"; "faster pace" without a length. */

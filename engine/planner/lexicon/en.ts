@@ -15,6 +15,10 @@ export const en: Lexicon = {
       "remove*|delete*|drop|get rid of|take out|take off|take away|lose|kill|ditch|strip|hide|turn off|switch off|clear|erase|scrap|nix",
     ),
     ...words("without", "no|without|minus|none|zero|nothing"),
+    ...words(
+      "dislike",
+      "don't like|dont like|do not like|didn't like|not a fan of|not feeling|not loving|dislike|hate|meh|ugly|lame|cheesy|tacky",
+    ),
     ...words("neg", "don't|dont|do not|not|never|doesn't|no need to"),
     ...words("keep", "keep|keeps|keeping|preserve|retain|leave|stay|hold on to"),
     ...words("mute", "mute*|silence|silent"),
@@ -27,7 +31,7 @@ export const en: Lexicon = {
     ...words("reverse", "reverse|reversed|backwards|back to front|reverse order|flip the order"),
     ...words("only", "only|just|just use|just keep|solely|nothing but"),
     ...words("trim", "trim*|cut|cuts|cutting|chop|snip|crop out"),
-    ...words("undo", "undo|go back|take that back|take it back|step back|ctrl z|ctrl+z|cmd+z|oops"),
+    ...words("undo", "undo|go back|take that back|take it back|step back|ctrl z|ctrl+z|cmd+z|oops|never mind|nevermind|scratch that|forget that"),
     ...words("redo", "redo|ctrl y|ctrl+y|put it back again|undo the undo|bring it back"),
     ...words("revert", "revert*|restore|start over|reset|from scratch|undo everything|undo all"),
     ...words(

@@ -52,6 +52,8 @@ export type Concept =
   | "longer"
   /** as long as the user's song */
   | "songLength"
+  /** "I don't like the transitions", 不喜欢这个音乐: another one */
+  | "dislike"
   | "shorter"
   | "faster"
   | "slower"

@@ -131,6 +131,40 @@ export const EDIT_ROWS: Row[] = [
       after,
     },
   ),
+  // ── complaints: another one, or ask for the words ──
+  row(
+    "i dont like the transitions",
+    ["en", "casual"],
+    ["transitions fade → slide"],
+    (d) => expect(shots(d)[1].tr?.type).toBe("slide"),
+    { after },
+  ),
+  row("换个转场", ["zh"], ["转场 淡入淡出 → 滑动"], (d) => expect(shots(d)[1].tr?.type).toBe("slide"), {
+    after: afterZh,
+  }),
+  row(
+    "i don't like the music",
+    ["en"],
+    ["→ the built-in upbeat track"],
+    (d) => expect(bgm(d)?.mood).toBe("upbeat"),
+    {
+      after,
+    },
+  ),
+  row("i don't like the title", ["en"], ["in quotes"], (d) => expect(title(d).tx).toBe("Beach Day"), {
+    after,
+    unchanged: true,
+  }),
+  row("算了还是加上吧", ["zh", "casual"], ["已撤销上一步"], (d) => expect(bgm(d)).toBeDefined(), {
+    after: [BUILT_ZH, "背景音乐关掉"],
+  }),
+  row(
+    "make everything a bit faster",
+    ["en", "casual"],
+    ["length 10 s → 8.8 s", "3.1 s each"],
+    (d) => expect(d.d).toBe(8800),
+    { after: ["make a 10 second video"] },
+  ),
   // ── the user's song: where it starts, and a video as long as it ──
   row(
     "use my song, start the music from the chorus at 0:45",
