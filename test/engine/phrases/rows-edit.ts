@@ -161,7 +161,7 @@ export const EDIT_ROWS: Row[] = [
   row(
     "make everything a bit faster",
     ["en", "casual"],
-    ["length 10 s → 8.8 s", "3.1 s each"],
+    ["length 10 s → 8.8 s", "3.3 s each"],
     (d) => expect(Math.round(d.d / 100)).toBe(88),
     { after: ["make a 10 second video"] },
   ),
