@@ -11,6 +11,8 @@ const STOP_TIMEOUT_MS = 20_000;
 
 export interface Stack {
   url: string;
+  /** scripts/start.mjs, whose process tree holds the engine and wrangler dev */
+  pid: number;
   /** the last lines the engine and wrangler printed, for failure messages */
   logTail(): string;
   stop(): Promise<void>;
@@ -116,6 +118,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   return {
     url,
+    pid: child.pid!,
     logTail,
     async stop() {
       process.off("exit", onExit);
