@@ -12,7 +12,7 @@ export function roleOf(pid: number): Role {
   if (comm === "ffmpeg" || comm === "ffprobe") return "ffmpeg";
   const cmd = read(`/proc/${pid}/cmdline`).replaceAll("\0", " ");
   if (cmd.includes("engine/main.ts")) return "engine";
-  if (cmd.includes("wrangler")) return "wrangler";
+  if (cmd.includes("wrangler") || cmd.includes("dev-worker.mjs")) return "wrangler";
   return "other";
 }
 
