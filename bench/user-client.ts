@@ -50,6 +50,23 @@ export interface ExportInfo {
   errorCode?: string;
 }
 
+/** Epoch milliseconds with sub-millisecond precision (comparable with the fake upstream's "sent at" stamps). */
+export const epochMs = () => performance.timeOrigin + performance.now();
+
+/** Reads an SSE body to its end, handing each event's data over with the epoch ms its chunk arrived at. */
+export async function readSse(
+  body: ReadableStream<BufferSource>,
+  onEvent: (data: string, at: number) => void,
+) {
+  let at = 0;
+  const parser = createParser({ onEvent: (ev) => onEvent(ev.data, at) });
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    at = epochMs();
+    parser.feed(r.value);
+  }
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -126,8 +143,12 @@ export class BenchUser {
     return this.json("POST", "/api/projects", { preset });
   }
 
-  /** One chat message over SSE, read to its `done` event. */
-  async chat(projectId: string, text: string): Promise<ChatTurn> {
+  /** One chat message over SSE, read to its `done` event; `onEvent` sees each event as it arrives. */
+  async chat(
+    projectId: string,
+    text: string,
+    onEvent?: (ev: ChatEventLike, at: number) => void,
+  ): Promise<ChatTurn> {
     const path = `/api/projects/${projectId}/messages`;
     const { res, route, started } = await this.request("POST", path, {
       json: { text },
@@ -136,14 +157,12 @@ export class BenchUser {
     if (!res.ok || !res.body) throw new HttpError(res.status, await res.text(), route);
     const events: ChatEventLike[] = [];
     let firstMs = Number.NaN;
-    const parser = createParser({
-      onEvent: (ev) => {
-        if (Number.isNaN(firstMs)) firstMs = performance.now() - started;
-        events.push(JSON.parse(ev.data) as ChatEventLike);
-      },
+    await readSse(res.body, (data, at) => {
+      if (Number.isNaN(firstMs)) firstMs = performance.now() - started;
+      const ev = JSON.parse(data) as ChatEventLike;
+      events.push(ev);
+      onEvent?.(ev, at);
     });
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) parser.feed(r.value);
     const doneMs = performance.now() - started;
     this.book.time(`${route} (SSE, first event)`, firstMs);
     this.book.time(`${route} (SSE, to done)`, doneMs);
