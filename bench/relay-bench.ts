@@ -1,5 +1,4 @@
-// Relay overhead: one scripted agent reply (hundreds of events: partial chunks, keep-alives, tool calls) read
-// straight from the upstream and through the Worker, turn about turn in one run; writes the "Relay overhead" section.
+// Relay overhead: one scripted 200-message agent reply read straight from the upstream and through the Worker.
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,4 @@
-// A load run against `npm start`'s stack (scripts/start.mjs on free ports, throwaway state) with every process
-// sampled, and the tables and charts such a run publishes: latency per route, memory and descriptors per process.
+// Load runs against `npm start`'s stack with every process sampled; their latency, memory and descriptor tables and charts.
 import { type Stack, startStack } from "../test/e2e/stack.ts";
 import { activeRoles, pointsOf, type Sample, seriesSampler, summarize } from "./proc-series.ts";
 import { fmtMs, spread } from "./stats.ts";

@@ -1,5 +1,4 @@
-// One creator's whole visit, checked end to end: a project, photos uploaded in parts, two chat messages over SSE,
-// an export followed to its download, and the transcript read back (nothing lost, nothing twice).
+// One creator's visit, checked end to end: photos in parts, two SSE messages, an export downloaded, the transcript.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { makePhoto } from "../test/engine/helpers/media-fixtures.ts";

@@ -1,5 +1,4 @@
-// Many users at once against `npm start`'s stack: every visit checked end to end (nothing lost, nothing twice,
-// every export downloaded), latency per route, and memory and open descriptors of each process over the run.
+// Many users at once against `npm start`'s stack: every visit checked; latency per route, memory and fds per process.
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +50,7 @@ try {
     `| visits completed without an error | ${ok} / ${USERS} |`,
     `| errors | ${book.errors.length} |`,
     `| 429 answers waited out | ${book.throttled} |`,
+    `| requests re-sent after the local proxy dropped them (see "Local runtime") | ${book.proxyRetries} |`,
     `| messages lost / shown twice | ${lost} / ${twice} of ${USERS * 2} |`,
     `| exports completed and downloaded | ${ok} / ${USERS} |`,
     `| export, submit → completed, p50 / p90 / max | ${fmtMs(exportS.p50)} / ${fmtMs(exportS.p90)} / ${fmtMs(exportS.max)} s |`,

@@ -47,7 +47,7 @@ export async function startWranglerDev(opts: {
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(cli ? args.shift()! : process.execPath, args, {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_DEV_LOG ? "inherit" : "ignore", "inherit"],
     // its own process group, so that stopping reaches wrangler's children too
     detached: true,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },

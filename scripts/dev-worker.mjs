@@ -1,16 +1,10 @@
-// `wrangler dev` without its DevTools inspector (wrangler's own startWorker API): same workerd, DO, R2 and assets.
-//
-// Why: with the inspector on (the CLI cannot turn it off), wrangler's inspector proxy sends one loopback HTTP
-// request to the wrangler process for every DevTools event — every chunk of every outbound fetch body — and keeps
-// every event in memory until a DevTools window attaches. Copying one 7 MB render into R2 opened ~1,700 sockets
-// and reading 40 such bodies took workerd from 60 to 380 MiB and then stalled (bench/RESULTS.md, "Local runtime").
-// `INSPECT=1` turns it back on (port INSPECTOR_PORT, default 9229) for debugging with DevTools.
-//
-// Takes the `wrangler dev` flags scripts/start.mjs and the benches use: [script] --port --ip --persist-to
-// --var NAME:VALUE (repeatable) -c/--config --no-bundle --no-watch; --show-interactive-dev-session is accepted and
-// ignored. SIGINT/SIGTERM stop it cleanly.
+// `wrangler dev` without its DevTools inspector, through wrangler's own startWorker API: same workerd, DO, R2, assets.
 import { unstable_startWorker } from "wrangler";
 
+/**
+ * The `wrangler dev` flags scripts/start.mjs and the benches use: [script] --port --ip --persist-to --var NAME:VALUE
+ * (repeatable) -c/--config --no-bundle --no-watch; --show-interactive-dev-session is accepted and ignored.
+ */
 function parse(argv) {
   const o = { vars: {}, watch: true, bundle: true };
   for (let i = 0; i < argv.length; i++) {
@@ -45,6 +39,11 @@ const worker = await unstable_startWorker({
   ),
   dev: {
     server: { hostname: o.ip ?? "127.0.0.1", port: o.port ?? 8787 },
+    // The inspector cannot be turned off from the `wrangler dev` command line. With it on, wrangler's inspector
+    // proxy sends one loopback HTTP request to the wrangler process for every DevTools event (every chunk of every
+    // body the Worker fetches) and keeps every event in memory until a DevTools window attaches: copying one 7 MB
+    // render into R2 opened ~1,700 sockets, and a few dozen grew workerd by ~300 MiB ("Local runtime" in
+    // bench/RESULTS.md). INSPECT=1 turns it on, on INSPECTOR_PORT (default 9229), for debugging with DevTools.
     inspector: inspect ? { port: Number(process.env.INSPECTOR_PORT || 9229) } : false,
     persist: o.persist ?? ".wrangler/state",
     watch: o.watch,
@@ -52,6 +51,7 @@ const worker = await unstable_startWorker({
 });
 await worker.ready;
 
+// SIGINT/SIGTERM stop it cleanly.
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, async () => {
