@@ -1,4 +1,6 @@
 // Load runs against `npm start`'s stack with every process sampled; their latency, memory and descriptor tables and charts.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Stack, startStack } from "../test/e2e/stack.ts";
 import { activeRoles, pointsOf, type Sample, seriesSampler, summarize } from "./proc-series.ts";
 import { fmtMs, spread } from "./stats.ts";
@@ -13,7 +15,10 @@ export async function underStack<T>(
   opts: { sampleMs: number; limitMs: number; settleMs: number },
   load: (stack: Stack) => Promise<T>,
 ): Promise<{ result: T; samples: Sample[] }> {
-  const stack = await startStack();
+  // Everything the stack prints, for reading after a run that went wrong.
+  const logFile = join(tmpdir(), `reelsmith-stack-${process.pid}.log`);
+  console.log(`stack output: ${logFile}`);
+  const stack = await startStack({ logFile });
   const limit = setTimeout(() => {
     console.error(`the run took over ${Math.round(opts.limitMs / 60_000)} min: stopping\n${stack.logTail()}`);
     process.exit(1);

@@ -104,7 +104,8 @@ export async function journey(
       throw new Error(`transcript: ${JSON.stringify(users)}`);
     result.ok = true;
   } catch (e) {
-    book.fail(`user ${n}: ${(e as Error).message}`);
+    const cause = (e as Error).cause as { code?: string; message?: string } | undefined;
+    book.fail(`user ${n}: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`);
   }
   result.totalMs = performance.now() - started;
   return result;

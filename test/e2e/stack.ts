@@ -1,6 +1,6 @@
 // Runs Reelsmith the way `npm start` does (scripts/start.mjs), on free ports with throwaway state, for the browser tests.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,6 +66,8 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export interface StackOptions {
   /** put something between the Worker and the engine: gets the engine's port, answers the upstream URL to use */
   upstream?: (enginePort: number) => Promise<string>;
+  /** also append every line the engine and wrangler print to this file */
+  logFile?: string;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -99,6 +101,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     );
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding("utf8").on("data", (chunk: string) => {
+        if (opts.logFile) appendFileSync(opts.logFile, chunk);
         for (const line of chunk.split("\n")) {
           if (line.trim()) lines.push(line);
           if (lines.length > 400) lines.shift();
