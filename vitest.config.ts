@@ -15,6 +15,10 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 UPSTREAM_URL: `http://127.0.0.1:${inject("fakeUpstreamPort")}`,
+                // where signed media links point: the suite's own origin (test/worker/helpers.ts ORIGIN)
+                PUBLIC_URL: "https://reelsmith.test",
+                // the fake serves render outputs from its loopback address, trusted here as the engine is locally
+                OUTPUT_ORIGINS: `http://127.0.0.1:${inject("fakeUpstreamPort")}`,
                 // the fake follows NemoVideo, so its per-preset upload limits apply
                 UPSTREAM_KIND: "nemovideo",
                 SECRET: "test-secret-0123456789abcdef",

@@ -3,10 +3,10 @@ import type { AdkEvent, StreamItem } from "./contract.ts";
 import type { Draft } from "./draft.ts";
 import { type Change, changeText, diffDrafts } from "./draft-diff.ts";
 import {
+  type ApiErrorBody,
   apiError,
   type CatalogueContext,
   catalogueFor,
-  type ErrorAction,
   entryFor,
   type Lang,
 } from "./errors.ts";
@@ -29,7 +29,7 @@ export type ChatEvent =
   | { type: "notice"; text: string; kind: NoticeKind; say: Say }
   | { type: "state"; summary: string; changes: string[]; timeline: TimelineView; diff: Change[] }
   | { type: "action"; action: ChatAction }
-  | { type: "error"; code: string; message: string; hint: string; action?: ErrorAction }
+  | ({ type: "error" } & ApiErrorBody["error"])
   | { type: "done" };
 
 export interface ChatOutcome {

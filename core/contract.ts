@@ -1,4 +1,4 @@
-// The upstream agent API (UPSTREAM.md) as zod schemas: shared by the DO's client, the fake upstream and the engine.
+// The upstream agent API (docs/upstream.md) as zod schemas: shared by the DO's client, the fake upstream and the engine.
 import { z } from "zod";
 
 export const APP_NAME = "nemo_agent";

@@ -1,4 +1,4 @@
-// The short-key draft (UPSTREAM.md §7): a tolerant reader, the `ready` rule, and the segment keys the engine writes.
+// The short-key draft (docs/upstream.md §7): a tolerant reader, the `ready` rule, and the segment keys the engine writes.
 
 /** Track types: 0 video, 1 audio, 7 text. */
 export const TrackType = { Video: 0, Audio: 1, Text: 7 } as const;
@@ -10,7 +10,7 @@ export type TextPosition = "top" | "center" | "bottom";
 export const TEXT_STYLES = ["clean", "plate", "outline", "highlight", "handwritten"] as const;
 export type TextStyleName = (typeof TEXT_STYLES)[number];
 /** Built-in synthesized music moods. */
-export const MUSIC_MOODS = ["upbeat", "calm", "cinematic", "lofi"] as const;
+export const MUSIC_MOODS = ["upbeat", "calm", "cinematic", "lofi", "warm"] as const;
 export type MusicMood = (typeof MUSIC_MOODS)[number];
 export type TextRole = "title" | "caption" | "card";
 

@@ -1,7 +1,7 @@
 // The error catalogue: upstream codes, Reelsmith codes, both languages, the public JSON shape and RPC round trips.
 import { describe, expect, it } from "vitest";
 import { ACCEPTED_EXTENSIONS } from "./contract.ts";
-import { apiError, catalogueFor, ERROR_CODES, entryFor, ReelsmithError } from "./errors.ts";
+import { apiError, catalogueFor, ERROR_CODES, type ErrorExtra, entryFor, ReelsmithError } from "./errors.ts";
 
 const CJK = /\p{Script=Han}/u;
 
@@ -101,7 +101,7 @@ describe("apiError", () => {
   });
 
   it("adds extra fields without letting them replace the code or wording", () => {
-    const body = apiError("busy", "en", { retryAfter: 5, code: "hijack", message: "x" });
+    const body = apiError("busy", "en", { retryAfter: 5, code: "hijack", message: "x" } as ErrorExtra);
     expect(body).toEqual({
       error: {
         retryAfter: 5,
@@ -143,7 +143,7 @@ describe("ReelsmithError", () => {
   it("crosses an RPC boundary as plain data and comes back the same", () => {
     const original = new ReelsmithError("out_of_credits", {
       ctx: { userId: "anon_3" },
-      extra: { needed: 100 },
+      extra: { max: 100 },
       detail: "upstream words",
     });
     const crossed = structuredClone(original.failure());
@@ -151,7 +151,7 @@ describe("ReelsmithError", () => {
     const revived = ReelsmithError.of(crossed);
     expect(revived.status).toBe(402);
     expect(revived.body("en")).toEqual(original.body("en"));
-    expect(revived.body("en").error.needed).toBe(100);
+    expect(revived.body("en").error.max).toBe(100);
   });
 
   it("does not claim other errors", () => {

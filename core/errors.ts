@@ -1,12 +1,23 @@
 // The error catalogue: every upstream and Reelsmith failure → HTTP status, public code, EN/ZH message, hint and action.
 
+import type { ErrorExtra } from "./api-errors.ts";
 import { formatSize, type UpstreamKind, whoseLimit } from "./upload-limits.ts";
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, registerUrl, UpstreamCode } from "./upstream-facts.ts";
 
 export type Lang = "en" | "zh";
 export type Localized = Record<Lang, string>;
 
-export type ErrorActionKind = "register" | "top-up" | "retry" | "compress" | "new-session" | "upgrade";
+export const ERROR_ACTION_KINDS = [
+  "register",
+  "top-up",
+  "retry",
+  "compress",
+  "new-session",
+  "upgrade",
+  "wait",
+  "use-api-key",
+] as const;
+export type ErrorActionKind = (typeof ERROR_ACTION_KINDS)[number];
 export interface ErrorAction {
   kind: ErrorActionKind;
   url?: string;
@@ -20,8 +31,18 @@ export interface CatalogueEntry {
   action?: ErrorAction;
 }
 
+/** The per-user fair-use limits (durable/fair-use.ts holds their numbers). */
+export type FairUseLimit =
+  | "messages-per-minute"
+  | "concurrent-exports"
+  | "upload-bytes-per-day"
+  | "projects"
+  | "api-keys";
+
 /** What the catalogue needs to pick the right wording and link; every field is optional. */
 export interface CatalogueContext {
+  /** the fair-use limit reached, and its number */
+  fairUse?: { limit: FairUseLimit; max: number };
   /** upstream user id, for the registration link */
   userId?: string;
   registered?: boolean;
@@ -239,6 +260,65 @@ const FIXED = {
     hint: { en: "Try again, or make the video shorter.", zh: "请重试，或把视频剪短一些。" },
     action: retry,
   },
+  request_too_large: {
+    httpStatus: 413,
+    message: { en: "The request body is too large.", zh: "请求内容太大了。" },
+    hint: {
+      en: "JSON bodies may be at most 64 KB; send files through the upload API.",
+      zh: "JSON 请求体最多 64 KB；文件请通过上传接口发送。",
+    },
+  },
+  range_not_satisfiable: {
+    httpStatus: 416,
+    message: { en: "That byte range is not in the file.", zh: "请求的字节范围超出了文件。" },
+    hint: {
+      en: "Ask for a range within the file's size (see Content-Range), or leave out Range for the whole file.",
+      zh: "请在文件大小以内请求范围（见 Content-Range），或去掉 Range 获取整个文件。",
+    },
+  },
+  fair_use_limit: {
+    httpStatus: 429,
+    message: { en: "You have reached a fair-use limit.", zh: "你已达到合理使用上限。" },
+    hint: {
+      en: "Wait until the time in Retry-After, or finish or delete what is running, then try again.",
+      zh: "请等到 Retry-After 给出的时间，或先完成、删除正在进行的内容，再重试。",
+    },
+    action: { kind: "wait" },
+  },
+  upstream_token_refused: {
+    httpStatus: 400,
+    message: {
+      en: "The video service did not accept that token.",
+      zh: "视频服务不接受这个令牌。",
+    },
+    hint: {
+      en: "Copy your NemoVideo token again (it starts with nmv_ and expires after 7 days) and paste it whole; your previous token is still in use.",
+      zh: "请重新复制你的 NemoVideo 令牌（以 nmv_ 开头，7 天后过期）并完整粘贴；之前的令牌仍在使用。",
+    },
+  },
+  callback_needs_key: {
+    httpStatus: 400,
+    message: {
+      en: "Export webhooks need an API key.",
+      zh: "导出的 Webhook 需要使用 API 密钥。",
+    },
+    hint: {
+      en: "Send the request with Authorization: Bearer <api key>; its webhook secret signs the deliveries.",
+      zh: "请用 Authorization: Bearer <API 密钥> 发送请求；该密钥的 Webhook 密钥会为投递签名。",
+    },
+    action: { kind: "use-api-key" },
+  },
+  not_configured: {
+    httpStatus: 500,
+    message: {
+      en: "This Reelsmith server is not set up: SECRET is missing.",
+      zh: "这个 Reelsmith 服务尚未配置：缺少 SECRET。",
+    },
+    hint: {
+      en: "Run npm start (it writes .dev.vars), or put SECRET=<a long random string> in .dev.vars for wrangler dev, or run wrangler secret put SECRET before deploying.",
+      zh: "请运行 npm start（它会写入 .dev.vars），或在 .dev.vars 中写入 SECRET=<一串较长的随机字符> 再运行 wrangler dev，部署前请运行 wrangler secret put SECRET。",
+    },
+  },
   internal: {
     httpStatus: 500,
     message: { en: "Something went wrong on our side.", zh: "我们这边出了点问题。" },
@@ -279,6 +359,7 @@ export function entryFor(code: ErrorCode, ctx: CatalogueContext = {}): Catalogue
   if (code === "export_blocked" && ctx.registered) {
     return { ...entry, hint: { en: "Upgrade your plan to export.", zh: "请升级套餐后导出。" } };
   }
+  if (code === "fair_use_limit" && ctx.fairUse) return { ...entry, ...fairUseWords(ctx.fairUse) };
   if (code === "payload_too_large") {
     const size = formatSize(ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES);
     const whose = (lang: Lang) => (ctx.limitBy ? whoseLimit(ctx.limitBy, lang) : "");
@@ -293,20 +374,75 @@ export function entryFor(code: ErrorCode, ctx: CatalogueContext = {}): Catalogue
   return entry;
 }
 
-/** The entry for an upstream error code (UPSTREAM.md table); unknown codes read as the service failing. */
+const gigabytes = (bytes: number) => `${Math.round((bytes / 1024 ** 3) * 10) / 10} GB`;
+
+/** The words for one fair-use limit: what it is, and what to do instead of trying again at once. */
+function fairUseWords({
+  limit,
+  max,
+}: {
+  limit: FairUseLimit;
+  max: number;
+}): Pick<CatalogueEntry, "message" | "hint"> {
+  const wait = {
+    en: "Wait until the time in Retry-After, then try again.",
+    zh: "请等到 Retry-After 给出的时间后再试。",
+  };
+  switch (limit) {
+    case "messages-per-minute":
+      return {
+        message: {
+          en: `You can send up to ${max} messages a minute.`,
+          zh: `每分钟最多可以发送 ${max} 条消息。`,
+        },
+        hint: wait,
+      };
+    case "concurrent-exports":
+      return {
+        message: { en: `Up to ${max} exports can render at once.`, zh: `最多可以同时导出 ${max} 个视频。` },
+        hint: { en: "Wait for one of them to finish, then export again.", zh: "请等其中一个完成后再导出。" },
+      };
+    case "upload-bytes-per-day":
+      return {
+        message: {
+          en: `You can upload up to ${gigabytes(max)} a day.`,
+          zh: `每天最多可以上传 ${gigabytes(max)}。`,
+        },
+        hint: wait,
+      };
+    case "projects":
+      return {
+        message: { en: `You can keep up to ${max} projects.`, zh: `最多可以保留 ${max} 个项目。` },
+        hint: {
+          en: "Delete projects you no longer need, then create a new one.",
+          zh: "请删除不再需要的项目后再新建。",
+        },
+      };
+    case "api-keys":
+      return {
+        message: { en: `You can have up to ${max} API keys.`, zh: `最多可以拥有 ${max} 个 API 密钥。` },
+        hint: {
+          en: "Revoke a key you no longer use, then mint a new one.",
+          zh: "请先撤销不再使用的密钥，再创建新的。",
+        },
+      };
+  }
+}
+
+/** The entry for an upstream error code (docs/upstream.md table); unknown codes read as the service failing. */
 export function catalogueFor(upstreamCode: number, ctx: CatalogueContext = {}): CatalogueEntry {
   return entryFor(UPSTREAM_TO_CODE[upstreamCode] ?? "upstream_unavailable", ctx);
 }
 
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; hint: string; action?: ErrorAction; [extra: string]: unknown };
+  error: { code: ErrorCode; message: string; hint: string; action?: ErrorAction } & ErrorExtra;
 }
 
 /** The public JSON error shape `{"error":{"code","message","hint","action"?,…extra}}`. */
 export function apiError(
   codeOrEntry: ErrorCode | CatalogueEntry,
   lang: Lang,
-  extra: Record<string, unknown> = {},
+  extra: ErrorExtra = {},
 ): ApiErrorBody {
   const e = typeof codeOrEntry === "string" ? entryFor(codeOrEntry) : codeOrEntry;
   return {
@@ -321,7 +457,7 @@ export function apiError(
 }
 
 /** What an error body may add to its code and words (`missing` parts, the `expected` length …): plain data. */
-export type ErrorExtra = Record<string, string | number | boolean | null | number[] | string[]>;
+export type { ErrorExtra };
 
 /** A catalogue failure as plain data: what crosses the Durable Object's RPC boundary instead of an exception. */
 export interface Failure {

@@ -1,4 +1,4 @@
-// HMAC-SHA256 over WebCrypto (Workers and Node alike): signing cookies, media URLs and webhooks.
+// HMAC-SHA256 over WebCrypto (Workers and Node alike): per-purpose keys, signing cookies, media URLs and webhooks.
 
 const encoder = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();
@@ -21,6 +21,14 @@ export function toHex(buf: ArrayBuffer): string {
 /** Hex HMAC-SHA256 of `data` under `secret`. */
 export async function hmacHex(secret: string, data: string): Promise<string> {
   return toHex(await crypto.subtle.sign("HMAC", await key(secret), encoder.encode(data)));
+}
+
+/** What a key derived from SECRET is for; each purpose gets its own, so one kind of signature never verifies another. */
+export type KeyPurpose = "cookie" | "media-link";
+
+/** The signing key for one purpose, derived from the deployment's SECRET (HMAC as the key-derivation function). */
+export function purposeSecret(secret: string, purpose: KeyPurpose): Promise<string> {
+  return hmacHex(secret, `reelsmith key v1: ${purpose}`);
 }
 
 /** Constant-time comparison of two strings of hex. */

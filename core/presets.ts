@@ -62,9 +62,21 @@ export interface Preset {
 
 const MB = 1024 * 1024;
 const vertical: Canvas = { width: 1080, height: 1920, fps: 30 };
-/** Vertical feeds cover the top (status, tabs), the bottom (caption, music, progress) and the right (buttons). */
+/**
+ * Safe zones at 1080×1920 (README "Presets" cites the sources). Vertical feeds cover the top (status, tabs,
+ * author row), the bottom (caption, sound, progress) and the right (button rail). TikTok publishes template
+ * files rather than numbers; its practical margins (top ≤250, bottom ≤460, right ≤180) are taken at their
+ * strictest, and Douyin, Xiaohongshu and WeChat Channels, whose players lay out the same parts, share them.
+ */
 const feedSafe: SafeZone = { top: 250, bottom: 460, left: 60, right: 180 };
-const chatSafe: SafeZone = { top: 96, bottom: 96, left: 54, right: 54 };
+/** Meta's Reels guidance: keep 14% at the top, 35% at the bottom and 6% at each side clear. */
+const reelsSafe: SafeZone = { top: 270, bottom: 672, left: 65, right: 65 };
+/** Google's vertical YouTube guidance: 288 px top, 672 px bottom, 48 px left, 192 px right. */
+const shortsSafe: SafeZone = { top: 288, bottom: 672, left: 48, right: 192 };
+/** A chat's player: close button at the top, progress bar at the bottom, title-safe 5% at the sides. */
+const chatSafe: SafeZone = { top: 96, bottom: 160, left: 54, right: 54 };
+/** 16:9 broadcast title-safe (5% a side) plus the player's control bar at the bottom. */
+const landscapeSafe: SafeZone = { top: 54, bottom: 120, left: 96, right: 96 };
 const fade = (ms: number) => ({ kind: "fade", ms }) as const;
 const landscape: Canvas = { width: 1920, height: 1080, fps: 30 };
 
@@ -110,7 +122,7 @@ export const PRESETS: readonly Preset[] = [
     look: {
       shotSec: 3.5,
       transition: fade(500),
-      music: "calm",
+      music: "warm",
       textStyle: "plate",
       hook: { en: "Little things I love ✨", zh: "今日好物分享 ✨" },
     },
@@ -223,11 +235,11 @@ export const PRESETS: readonly Preset[] = [
     look: {
       shotSec: 2.5,
       transition: fade(400),
-      music: "upbeat",
+      music: "lofi",
       textStyle: "plate",
       hook: { en: "Save this for later 📌", zh: "先收藏再看 📌" },
     },
-    safeZone: feedSafe,
+    safeZone: reelsSafe,
   }),
   preset({
     id: "shorts",
@@ -250,7 +262,7 @@ export const PRESETS: readonly Preset[] = [
       textStyle: "outline",
       hook: { en: "Wait for it… 👀", zh: "等到最后 👀" },
     },
-    safeZone: feedSafe,
+    safeZone: shortsSafe,
   }),
   preset({
     id: "bilibili",
@@ -268,7 +280,7 @@ export const PRESETS: readonly Preset[] = [
       textStyle: "clean",
       hook: { en: "The full story", zh: "完整记录来了" },
     },
-    safeZone: { top: 54, bottom: 120, left: 96, right: 96 },
+    safeZone: landscapeSafe,
   }),
   preset({
     id: "promo-from-script",
@@ -331,4 +343,30 @@ export function videoKbpsFor(p: Preset, durationSec: number, budgetBytes = p.out
   // 4% container overhead; audio comes out of the same budget.
   const totalKbps = (budgetBytes * 8 * 0.96) / 1000 / durationSec;
   return Math.max(300, Math.min(cap, Math.floor(totalKbps - p.encoding.audioKbps)));
+}
+
+/** A rectangle in canvas pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The part of `canvas` where text may go for a preset: its safe zone, scaled by the canvas's width and height
+ * against the preset's own canvas (3:4 on Xiaohongshu, a landscape clip on WeChat keep-aspect).
+ */
+export function safeAreaFor(p: Preset, canvas: { width: number; height: number }): Rect {
+  const sx = canvas.width / p.canvas.width;
+  const sy = canvas.height / p.canvas.height;
+  const z = p.safeZone;
+  const x = Math.ceil(z.left * sx);
+  const y = Math.ceil(z.top * sy);
+  return {
+    x,
+    y,
+    width: Math.floor(canvas.width - z.right * sx) - x,
+    height: Math.floor(canvas.height - z.bottom * sy) - y,
+  };
 }

@@ -108,6 +108,9 @@ function sayings(lang: Lang): Sayings {
   };
 }
 
+/** Every kind of sentence, for the API's schema of `say`. */
+export const SAY_KEYS = Object.keys(sayings("en")) as Say["key"][];
+
 /** The sentence for `s` in `lang`. */
 export function say(s: Say, lang: Lang): string {
   const table = sayings(lang);

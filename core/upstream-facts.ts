@@ -1,6 +1,6 @@
-// The upstream's constants (UPSTREAM.md) without its schemas, so the page can use them without bundling zod.
+// The upstream's constants (docs/upstream.md) without its schemas, so the page can use them without bundling zod.
 
-/** Upstream error codes (UPSTREAM.md "Error codes"). */
+/** Upstream error codes (docs/upstream.md "Error codes"). */
 export const UpstreamCode = {
   TokenInvalid: 1001,
   SessionNotFound: 1002,

@@ -206,7 +206,7 @@ export class ChatRelay {
     }
   }
 
-  /** UPSTREAM.md: after a drop, read the state after 30 s, then every 60 s, up to 5 unchanged reads. */
+  /** docs/upstream.md: after a drop, read the state after 30 s, then every 60 s, up to 5 unchanged reads. */
   private async recover(row: ProjectRow, platform: Platform, before: Draft): Promise<Draft | null> {
     const baseline = JSON.stringify(before);
     for (let read = 0; read < 5; read++) {

@@ -4,6 +4,8 @@ import { type UpstreamKind, upstreamKindOf } from "../core/upload-limits.ts";
 export interface Config {
   upstreamUrl: string;
   upstreamKind: UpstreamKind;
+  /** origins render outputs may come from besides public https ones (the local engine's, when configured) */
+  outputOrigins: string[];
   renderFirstPollMs: number;
   renderPollMs: number;
   renderDeadlineMs: number;
@@ -24,6 +26,11 @@ export function readConfig(env: Env): Config {
   return {
     upstreamUrl: env.UPSTREAM_URL.replace(/\/+$/, ""),
     upstreamKind: upstreamKindOf(env.UPSTREAM_KIND),
+    outputOrigins: (env.OUTPUT_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter((o) => URL.canParse(o))
+      .map((o) => new URL(o).origin),
     renderFirstPollMs: ms(env.RENDER_FIRST_POLL_MS, 10_000),
     renderPollMs: ms(env.RENDER_POLL_MS, 30_000),
     renderDeadlineMs: ms(env.RENDER_DEADLINE_MS, 3_600_000),

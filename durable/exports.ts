@@ -1,15 +1,28 @@
-// Exports: submit a render, poll it from the alarm until it ends, copy the finished file into R2.
+// Exports: submit a render, poll it from the alarm until it ends, copy the finished file into R2, and tell the
+// starting key's webhook. Failures are kept as catalogue codes and worded in the reader's language.
+import type { ExportView } from "../core/api-views.ts";
 import { Paths, type RenderProgress, readRenderPoll } from "../core/contract.ts";
 import { type Draft, isReady } from "../core/draft.ts";
-import { type ErrorCode, ReelsmithError } from "../core/errors.ts";
+import { apiError, type ErrorCode, entryFor, type Lang, ReelsmithError } from "../core/errors.ts";
+import type { FairUse } from "./fair-use.ts";
 import type { JobTable } from "./jobs.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
-import { copyRenderOutput } from "./render-output.ts";
+import { copyRenderOutput, type OutputRules } from "./render-output.ts";
 import type { SessionService } from "./sessions.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
-import { sendWebhook } from "./webhook.ts";
+import type { WebhookService } from "./webhook.ts";
 
-export type ExportStatus = "pending" | "processing" | "completed" | "failed";
+export type ExportStatus = ExportView["status"];
+
+export interface ExportRequest {
+  /** scoped to the project: the same key on another project starts another export */
+  idempotencyKey?: string;
+  callbackUrl?: string;
+  /** the API key that started it, whose webhook secret signs the callback */
+  keyId?: string;
+  platform: Platform;
+  lang: Lang;
+}
 
 type ExportRow = {
   id: string;
@@ -19,7 +32,6 @@ type ExportRow = {
   render_id: string | null;
   submits: number;
   polls: number;
-  error: string | null;
   error_code: ErrorCode | null;
   r2_key: string | null;
   cover_key: string | null;
@@ -27,31 +39,13 @@ type ExportRow = {
   duration: number | null;
   draft_json: string | null;
   callback_url: string | null;
+  key_id: string | null;
+  lang: string | null;
   deadline_at: number;
   created_at: number;
   completed_at: number | null;
   updated_at: number;
 };
-
-export interface ExportInfo {
-  id: string;
-  projectId: string;
-  status: ExportStatus;
-  progress: number;
-  /** the upstream's words for a failure; `errorCode` is the catalogue code a page words in its language */
-  error?: string;
-  errorCode?: ErrorCode;
-  size?: number;
-  /** seconds */
-  duration?: number;
-  downloadUrl?: string;
-  /** the poster image, when the upstream made one */
-  coverUrl?: string;
-  /** made from an older draft than the project's current one: exporting again gives the edits */
-  outdated: boolean;
-  createdAt: number;
-  completedAt?: number;
-}
 
 export interface ExportTimings {
   firstPollMs: number;
@@ -68,33 +62,36 @@ export class ExportService {
     private readonly client: UpstreamClient,
     private readonly media: R2Bucket,
     private readonly timings: ExportTimings,
-    private readonly webhookSecret: string,
+    private readonly fairUse: FairUse,
+    private readonly webhooks: WebhookService,
+    private readonly outputRules: OutputRules,
   ) {}
 
-  /** Starts an export of the project's current draft; the same idempotency key answers the same export. */
-  async create(
-    row: ProjectRow,
-    opts: { idempotencyKey?: string; callbackUrl?: string },
-    platform: Platform,
-  ): Promise<ExportInfo> {
-    if (opts.idempotencyKey) {
+  /** Starts an export of the project's current draft; the same idempotency key on the project answers the same export. */
+  async create(row: ProjectRow, opts: ExportRequest): Promise<ExportView> {
+    const { platform, lang } = opts;
+    const idempotencyKey = opts.idempotencyKey ? `${row.id}:${opts.idempotencyKey}` : null;
+    if (idempotencyKey) {
       const existing = this.sql
-        .exec<ExportRow>(`SELECT * FROM exports WHERE idempotency_key = ?`, opts.idempotencyKey)
+        .exec<ExportRow>(`SELECT * FROM exports WHERE idempotency_key = ?`, idempotencyKey)
         .toArray()[0];
-      if (existing) return this.info(existing);
+      if (existing) return this.info(existing, lang);
     }
+    this.fairUse.below("concurrent-exports", this.running().length, this.nextPollInS());
     const draft = await this.sessions.draft(row, platform);
     if (!isReady(draft)) throw new ReelsmithError("not_ready");
     const id = `exp_${crypto.randomUUID().replaceAll("-", "")}`;
     const now = Date.now();
     this.sql.exec(
-      `INSERT INTO exports (id, project_id, status, progress, idempotency_key, callback_url, draft_json, duration,
-         deadline_at, created_at, updated_at)
-       VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exports (id, project_id, status, progress, idempotency_key, callback_url, key_id, lang, draft_json,
+         duration, deadline_at, created_at, updated_at)
+       VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       row.id,
-      opts.idempotencyKey ?? null,
+      idempotencyKey,
       opts.callbackUrl ?? null,
+      opts.keyId ?? null,
+      lang,
       JSON.stringify(draft),
       draft.d / 1000,
       now + this.timings.deadlineMs,
@@ -104,26 +101,21 @@ export class ExportService {
     try {
       await this.submit(id, row, draft, platform);
     } catch (e) {
-      const known = ReelsmithError.from(e);
-      this.finish(id, {
-        status: "failed",
-        code: known?.code ?? "render_failed",
-        error: known?.entry.message.en ?? "The render could not start.",
-      });
+      this.finish(id, { status: "failed", code: ReelsmithError.from(e)?.code ?? "render_failed" });
       throw e;
     }
     await this.jobs.schedule("poll-export", id, Date.now() + this.timings.firstPollMs);
-    return this.get(id)!;
+    return this.get(id, lang)!;
   }
 
-  get(id: string): ExportInfo | undefined {
+  get(id: string, lang: Lang): ExportView | undefined {
     const row = this.row(id);
-    return row ? this.info(row) : undefined;
+    return row ? this.info(row, lang) : undefined;
   }
 
   /** The project's exports, newest first. */
-  listFor(projectId: string): ExportInfo[] {
-    return this.rowsFor(projectId).map((r) => this.info(r));
+  listFor(projectId: string, lang: Lang): ExportView[] {
+    return this.rowsFor(projectId).map((r) => this.info(r, lang));
   }
 
   /** The poster of the project's latest export that has one, for the project list. */
@@ -132,11 +124,18 @@ export class ExportService {
     return row ? coverUrl(row.id) : null;
   }
 
-  /** The R2 keys of a completed export's file and poster, for the download, cover and share routes. */
-  files(id: string): { video: string; cover: string | null; projectId: string } | undefined {
+  /** A completed export's stored file and poster (R2 keys), length and size, for the download, cover and share routes. */
+  files(id: string) {
     const row = this.row(id);
     if (row?.status !== "completed" || !row.r2_key) return undefined;
-    return { video: row.r2_key, cover: row.cover_key, projectId: row.project_id };
+    return {
+      id: row.id,
+      video: row.r2_key,
+      cover: row.cover_key,
+      projectId: row.project_id,
+      duration: row.duration,
+      size: row.size,
+    };
   }
 
   /** One poll step, run by the alarm; idempotent. Answers when to poll again, or null when the export ended. */
@@ -144,11 +143,7 @@ export class ExportService {
     const row = this.row(id);
     if (!row || row.status === "completed" || row.status === "failed" || !row.render_id) return null;
     if (Date.now() > row.deadline_at) {
-      this.finish(id, {
-        status: "failed",
-        code: "render_timeout",
-        error: "The render did not finish in time.",
-      });
+      this.finish(id, { status: "failed", code: "render_timeout" });
       await this.notify(this.row(id)!);
       return null;
     }
@@ -158,9 +153,11 @@ export class ExportService {
       const p = readRenderPoll(await res.json());
       if (!p) throw new Error("unreadable render status");
       if (p.status === "completed") await this.store(row, p);
-      else if (p.status === "failed")
-        this.finish(id, { status: "failed", code: "render_failed", error: p.error ?? "The render failed." });
-      else {
+      else if (p.status === "failed") {
+        // The upstream's own words (ffmpeg's, at times) are for the log; users read the catalogue's.
+        console.warn(`export ${id}: render failed: ${p.error ?? "no reason given"}`);
+        this.finish(id, { status: "failed", code: "render_failed" });
+      } else {
         this.sql.exec(
           `UPDATE exports SET status = ?, progress = ?, updated_at = ? WHERE id = ?`,
           p.status,
@@ -210,7 +207,7 @@ export class ExportService {
 
   /** Copies the finished file (and its poster) into R2 so nothing depends on an expiring upstream URL. */
   private async store(row: ExportRow, p: RenderProgress): Promise<void> {
-    const out = await copyRenderOutput(this.media, this.client, row, p);
+    const out = await copyRenderOutput(this.media, this.client, row, p, this.outputRules);
     this.sql.exec(
       `UPDATE exports SET r2_key = ?, size = ?, cover_key = ?, duration = COALESCE(?, duration) WHERE id = ?`,
       out.video,
@@ -222,17 +219,12 @@ export class ExportService {
     this.finish(row.id, { status: "completed" });
   }
 
-  private finish(
-    id: string,
-    r: { status: "completed" } | { status: "failed"; code: ErrorCode; error: string },
-  ): void {
+  private finish(id: string, r: { status: "completed" } | { status: "failed"; code: ErrorCode }): void {
     const failed = r.status === "failed";
     this.sql.exec(
-      `UPDATE exports SET status = ?, progress = ?, error = ?, error_code = ?, updated_at = ?, completed_at = ?
-       WHERE id = ?`,
+      `UPDATE exports SET status = ?, progress = ?, error_code = ?, updated_at = ?, completed_at = ? WHERE id = ?`,
       r.status,
       failed ? (this.row(id)?.progress ?? 0) : 100,
-      failed ? r.error : null,
       failed ? r.code : null,
       Date.now(),
       failed ? null : Date.now(),
@@ -240,12 +232,31 @@ export class ExportService {
     );
   }
 
+  /** The starting key's webhook hears how the export ended. */
   private async notify(row: ExportRow): Promise<void> {
-    if (!row.callback_url) return;
-    await sendWebhook(row.callback_url, this.webhookSecret, {
-      type: `export.${row.status}`,
-      export: this.info(row),
+    if (!row.callback_url || !row.key_id || (row.status !== "completed" && row.status !== "failed")) return;
+    await this.webhooks.enqueue({
+      exportId: row.id,
+      keyId: row.key_id,
+      url: row.callback_url,
+      event: `export.${row.status}`,
+      payload: { export: this.info(row, row.lang === "zh" ? "zh" : "en") },
     });
+  }
+
+  /** Exports still rendering. */
+  private running(): ExportRow[] {
+    return this.sql
+      .exec<ExportRow>(`SELECT * FROM exports WHERE status IN ('pending', 'processing')`)
+      .toArray();
+  }
+
+  /** Seconds until the next running export is polled (and may be done): when to try starting another. */
+  private nextPollInS(): number {
+    const at = this.sql
+      .exec<{ at: number | null }>(`SELECT MIN(due_at) AS at FROM jobs WHERE kind = 'poll-export'`)
+      .one().at;
+    return Math.max(1, Math.ceil(((at ?? Date.now()) - Date.now()) / 1000));
   }
 
   private row(id: string): ExportRow | undefined {
@@ -258,8 +269,10 @@ export class ExportService {
       .toArray();
   }
 
-  /** The public view; `outdated` compares the draft it was made from with the project's latest known draft. */
-  private info(row: ExportRow): ExportInfo {
+  /**
+   * The public view in `lang`; `outdated` compares the draft it was made from with the project's latest known draft.
+   */
+  private info(row: ExportRow, lang: Lang): ExportView {
     const current = this.projects.get(row.project_id)?.draft_json ?? null;
     const completed = row.status === "completed";
     return {
@@ -267,8 +280,9 @@ export class ExportService {
       projectId: row.project_id,
       status: row.status,
       progress: row.progress,
-      ...(row.error ? { error: row.error } : {}),
-      ...(row.error_code ? { errorCode: row.error_code } : {}),
+      ...(row.error_code
+        ? { error: apiError(entryFor(row.error_code, this.client.catalogueContext()), lang).error }
+        : {}),
       ...(row.size ? { size: row.size } : {}),
       ...(row.duration ? { duration: row.duration } : {}),
       ...(completed ? { downloadUrl: `/api/exports/${row.id}/download` } : {}),

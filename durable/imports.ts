@@ -12,7 +12,8 @@ const MAX_REDIRECTS = 5;
 /**
  * Fetches `url` into `bucket` under `key`. R2 needs a known length, and the declared length is also the size
  * cap checked before any byte is read, so a response without Content-Length is refused.
- * `judge` sees the first bytes and answers the real type, or throws to refuse the file.
+ * `admit` sees the declared size first and throws to refuse it (fair use); `judge` sees the first bytes and
+ * answers the real type, or throws to refuse the file.
  */
 export async function importToBucket(
   url: string,
@@ -20,6 +21,7 @@ export async function importToBucket(
   key: string,
   name: string,
   limit: UploadLimit,
+  admit: (size: number) => void,
   judge: (head: Uint8Array) => Sniffed,
 ): Promise<{ size: number; type: Sniffed }> {
   const res = await fetchPublic(url, {
@@ -31,6 +33,12 @@ export async function importToBucket(
   if (refusal || !res.body) {
     await res.body?.cancel();
     throw refusal ?? new ReelsmithError("import_failed", { extra: { problem: "The answer had no body." } });
+  }
+  try {
+    admit(size);
+  } catch (e) {
+    await res.body.cancel();
+    throw e;
   }
   const { head, stream } = await peekStream(res.body, SNIFF_BYTES);
   let type: Sniffed;

@@ -1,6 +1,6 @@
 // One table of due jobs and one alarm armed at the earliest due time (the agents-SDK scheduling model).
 
-export type JobKind = "poll-export" | "expire-upload";
+export type JobKind = "poll-export" | "expire-upload" | "deliver-webhook";
 
 export class JobTable {
   constructor(

@@ -1,5 +1,7 @@
 // Projects and their upstream sessions, transcripts and cached drafts, over the DO's SQLite.
+import type { ProjectView } from "../core/api-views.ts";
 import { type Draft, readDraft } from "../core/draft.ts";
+import { ReelsmithError } from "../core/errors.ts";
 import type { Say } from "../core/say.ts";
 
 export type ProjectRow = {
@@ -24,17 +26,6 @@ export interface TranscriptEntry {
   at: number;
 }
 
-export interface ProjectInfo {
-  id: string;
-  title: string;
-  preset: string;
-  language: string;
-  claimUrl: string | null;
-  busy: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
-
 export class ProjectStore {
   constructor(private readonly sql: SqlStorage) {}
 
@@ -56,8 +47,31 @@ export class ProjectStore {
     return this.sql.exec<ProjectRow>(`SELECT * FROM projects WHERE id = ?`, id).toArray()[0];
   }
 
-  list(): ProjectRow[] {
-    return this.sql.exec<ProjectRow>(`SELECT * FROM projects ORDER BY updated_at DESC`).toArray();
+  count(): number {
+    return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM projects`).one().n;
+  }
+
+  /**
+   * Up to `limit` projects, last changed first, after the one `cursor` names (`<updated_at>.<id>`, opaque to
+   * clients); `nextCursor` names the last one when more follow. A project changed meanwhile moves to the front.
+   */
+  page(cursor: string | undefined, limit: number): { rows: ProjectRow[]; nextCursor: string | null } {
+    const after = cursor === undefined ? null : readCursor(cursor);
+    const rows = this.sql
+      .exec<ProjectRow>(
+        `SELECT * FROM projects
+         WHERE ? IS NULL OR updated_at < ? OR (updated_at = ? AND id < ?)
+         ORDER BY updated_at DESC, id DESC LIMIT ?`,
+        after?.at ?? null,
+        after?.at ?? null,
+        after?.at ?? null,
+        after?.id ?? null,
+        limit + 1,
+      )
+      .toArray();
+    const more = rows.length > limit;
+    const last = rows[limit - 1];
+    return { rows: rows.slice(0, limit), nextCursor: more && last ? writeCursor(last) : null };
   }
 
   delete(id: string): void {
@@ -139,7 +153,7 @@ export class ProjectStore {
   }
 }
 
-export function projectInfo(row: ProjectRow): ProjectInfo {
+export function projectInfo(row: ProjectRow): ProjectView {
   return {
     id: row.id,
     title: row.title,
@@ -150,4 +164,17 @@ export function projectInfo(row: ProjectRow): ProjectInfo {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+const writeCursor = (row: ProjectRow) => btoa(`${row.updated_at}.${row.id}`).replace(/=+$/, "");
+
+function readCursor(cursor: string): { at: number; id: string } {
+  let m: RegExpExecArray | null = null;
+  try {
+    m = /^(\d{1,16})\.(prj_[0-9a-f]{20})$/.exec(atob(cursor));
+  } catch {
+    // not base64: refused below
+  }
+  if (!m) throw new ReelsmithError("bad_request", { extra: { problem: "cursor: not one this API gave" } });
+  return { at: Number(m[1]), id: m[2] };
 }

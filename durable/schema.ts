@@ -60,6 +60,28 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE exports ADD COLUMN error_code TEXT`,
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // fair use: what each counted action took (a message is 1, an upload its bytes), kept for a day
+      `CREATE TABLE usage (kind TEXT NOT NULL, at INTEGER NOT NULL, amount INTEGER NOT NULL)`,
+      `CREATE INDEX usage_kind ON usage(kind, at)`,
+      // each key signs the webhooks of the exports started with it
+      `ALTER TABLE api_keys ADD COLUMN webhook_secret TEXT`,
+      `UPDATE api_keys SET webhook_secret = 'whsec_' || lower(hex(randomblob(24)))`,
+      `ALTER TABLE exports ADD COLUMN key_id TEXT`,
+      // the language of the request that started it, for its webhook
+      `ALTER TABLE exports ADD COLUMN lang TEXT`,
+      // failures are catalogue codes, localised when read; the upstream's own words are no longer kept
+      `UPDATE exports SET error_code = 'render_failed' WHERE status = 'failed' AND error_code IS NULL`,
+      `ALTER TABLE exports DROP COLUMN error`,
+      `CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY, export_id TEXT NOT NULL, key_id TEXT NOT NULL, url TEXT NOT NULL, event TEXT NOT NULL,
+        payload TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        last_status INTEGER, last_error TEXT, next_at INTEGER, created_at INTEGER NOT NULL, delivered_at INTEGER)`,
+      `CREATE INDEX webhook_deliveries_export ON webhook_deliveries(export_id, created_at)`,
+    ],
+  },
 ];
 
 /** Applies the migrations this storage has not seen yet, in order. */

@@ -1,11 +1,12 @@
 // Upload rows and their stored parts over the DO's SQLite, and the public view of an upload.
+import type { UploadView } from "../core/api-views.ts";
 import type { UploadedFile } from "../core/contract.ts";
-import { type ErrorCode, entryFor, type Localized } from "../core/errors.ts";
+import { apiError, type CatalogueContext, type ErrorCode, entryFor, type Lang } from "../core/errors.ts";
 import { mediaObjectKey } from "../core/media-link.ts";
 import type { AcceptedExtension, MediaKind } from "../core/media-type.ts";
 
 /** uploading → stored → sent → ready | failed (`error_code` says why). */
-export type UploadState = "uploading" | "stored" | "sent" | "ready" | "failed";
+export type UploadState = UploadView["state"];
 
 export type UploadRow = {
   id: string;
@@ -31,24 +32,6 @@ export type UploadRow = {
   created_at: number;
   updated_at: number;
 };
-
-export interface UploadInfo {
-  id: string;
-  projectId: string;
-  name: string;
-  size: number;
-  state: UploadState;
-  source: "upload" | "url";
-  partSize: number;
-  partCount: number;
-  /** part numbers already stored, for resuming */
-  parts: number[];
-  type?: { ext: AcceptedExtension; kind: MediaKind };
-  media?: { duration: number | null; width: number | null; height: number | null; fps: number | null };
-  error?: { code: ErrorCode; message: Localized };
-  createdAt: number;
-  updatedAt: number;
-}
 
 export type NewUpload = Pick<
   UploadRow,
@@ -156,7 +139,8 @@ export class UploadStore {
     this.sql.exec(`DELETE FROM uploads WHERE id = ?`, id);
   }
 
-  info(row: UploadRow): UploadInfo {
+  /** The public view, its error worded in `lang`. */
+  info(row: UploadRow, lang: Lang, ctx: CatalogueContext): UploadView {
     const hasMedia = row.state === "ready";
     return {
       id: row.id,
@@ -172,9 +156,7 @@ export class UploadStore {
       ...(hasMedia
         ? { media: { duration: row.duration, width: row.width, height: row.height, fps: row.fps } }
         : {}),
-      ...(row.error_code
-        ? { error: { code: row.error_code, message: entryFor(row.error_code).message } }
-        : {}),
+      ...(row.error_code ? { error: apiError(entryFor(row.error_code, ctx), lang).error } : {}),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

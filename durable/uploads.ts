@@ -1,7 +1,9 @@
 // Uploads: R2 multipart plans, parts checked and sniffed, assembly, hand-off to the upstream as a signed link.
 import { displayName } from "../core/api.ts";
+import type { UploadView } from "../core/api-views.ts";
 import { Paths, type UploadedFile, UploadResult } from "../core/contract.ts";
-import { type ErrorCode, ReelsmithError } from "../core/errors.ts";
+import { type ErrorCode, type Lang, ReelsmithError } from "../core/errors.ts";
+import { purposeSecret } from "../core/hmac.ts";
 import { mediaObjectKey, signMediaUrl } from "../core/media-link.ts";
 import {
   extensionOf,
@@ -13,11 +15,12 @@ import {
 } from "../core/media-type.ts";
 import { getPreset } from "../core/presets.ts";
 import { type UploadLimit, type UpstreamKind, uploadLimit } from "../core/upload-limits.ts";
+import type { FairUse } from "./fair-use.ts";
 import { importToBucket, tooLarge } from "./imports.ts";
 import type { JobTable } from "./jobs.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
 import type { SessionService } from "./sessions.ts";
-import { objectKey, type UploadInfo, type UploadRow, type UploadStore } from "./upload-store.ts";
+import { objectKey, type UploadRow, type UploadStore } from "./upload-store.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
 
 /**
@@ -43,7 +46,7 @@ export interface PartTarget {
 }
 
 export class UploadService {
-  private readonly completing = new Map<string, Promise<UploadInfo>>();
+  private readonly completing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: UploadStore,
@@ -54,16 +57,18 @@ export class UploadService {
     private readonly media: R2Bucket,
     private readonly secret: string,
     private readonly upstream: UpstreamKind,
+    private readonly fairUse: FairUse,
   ) {}
 
   /** Validates name, type and size against the project's preset before any byte moves, and plans the parts. */
   async create(project: ProjectRow, id: string, owner: string, req: UploadRequest) {
     const ext = extensionOf(req.name);
     if (!isAcceptedExtension(ext) || !isDeclarableType(req.type))
-      throw new ReelsmithError("unsupported_media", { extra: { name: req.name, type: req.type } });
+      throw new ReelsmithError("unsupported_media", { extra: { name: req.name, declaredType: req.type } });
     if (req.size === 0) throw new ReelsmithError("empty_file");
     const limit = this.limitOf(project);
     if (req.size > limit.bytes) throw tooLarge(limit);
+    this.fairUse.uploadBytes(req.size);
     const partCount = Math.ceil(req.size / PART_SIZE);
     // The display name travels with the object, so the upstream sees the user's file name, not the id.
     const mpu = await this.media.createMultipartUpload(mediaObjectKey(owner, id), {
@@ -108,21 +113,22 @@ export class UploadService {
   }
 
   /** Records a stored part and pushes the abandonment deadline back. */
-  async recordPart(id: string, n: number, etag: string): Promise<UploadInfo> {
+  async recordPart(id: string, n: number, etag: string, lang: Lang): Promise<UploadView> {
     this.open(id);
     this.store.putPart(id, n, etag);
     await this.jobs.schedule("expire-upload", id, Date.now() + UPLOAD_IDLE_MS);
-    return this.info(id);
+    return this.info(id, lang);
   }
 
   /** Assembles the parts (once) and hands the file to the upstream; a second call joins the first. */
-  complete(id: string, origin: string, platform: Platform): Promise<UploadInfo> {
+  async complete(id: string, origin: string, platform: Platform, lang: Lang): Promise<UploadView> {
     let running = this.completing.get(id);
     if (!running) {
       running = this.assembleAndSend(id, origin, platform).finally(() => this.completing.delete(id));
       this.completing.set(id, running);
     }
-    return running;
+    await running;
+    return this.info(id, lang);
   }
 
   /** Fetches a public URL into R2, then hands it to the upstream like a finished upload. */
@@ -133,7 +139,8 @@ export class UploadService {
     url: string,
     origin: string,
     platform: Platform,
-  ) {
+    lang: Lang,
+  ): Promise<UploadView> {
     const name = displayName(safeDecode(new URL(url).pathname)) || "download";
     const named = extensionOf(name);
     const row = this.store.insert({
@@ -157,6 +164,7 @@ export class UploadService {
         objectKey(row),
         row.name,
         this.limitOf(project),
+        (size) => this.fairUse.uploadBytes(size),
         (head) => {
           const verdict = judgeContent(row.ext, sniff(head));
           if (!verdict.ok) throw refusal(verdict, row);
@@ -172,7 +180,8 @@ export class UploadService {
     }
     this.store.setState(id, "stored");
     await this.jobs.cancel("expire-upload", id);
-    return this.send(id, origin, platform);
+    await this.send(id, origin, platform);
+    return this.info(id, lang);
   }
 
   /** Aborts or deletes whatever storage the upload holds, then forgets it. */
@@ -195,20 +204,21 @@ export class UploadService {
     return null;
   }
 
-  info(id: string): UploadInfo {
+  info(id: string, lang: Lang): UploadView {
     const row = this.store.get(id);
     if (!row) throw new ReelsmithError("not_found");
-    return this.store.info(row);
+    return this.store.info(row, lang, this.client.catalogueContext());
   }
 
-  listFor(projectId: string): UploadInfo[] {
-    return this.store.forProject(projectId).map((r) => this.store.info(r));
+  listFor(projectId: string, lang: Lang): UploadView[] {
+    const ctx = this.client.catalogueContext();
+    return this.store.forProject(projectId).map((r) => this.store.info(r, lang, ctx));
   }
 
-  private async assembleAndSend(id: string, origin: string, platform: Platform): Promise<UploadInfo> {
+  private async assembleAndSend(id: string, origin: string, platform: Platform): Promise<void> {
     const row = this.store.get(id);
     if (!row) throw new ReelsmithError("not_found");
-    if (row.state === "ready") return this.store.info(row);
+    if (row.state === "ready") return;
     if (row.state === "failed") throw new ReelsmithError(row.error_code ?? "upload_closed");
     if (row.state === "uploading") {
       if (row.source_url) throw new ReelsmithError("upload_incomplete");
@@ -229,12 +239,13 @@ export class UploadService {
    * Hands the stored file to the upstream as a signed link. The upstream refusing the file (4001/4002) ends
    * the upload; anything else leaves it stored, with the error, so `complete` can be tried again.
    */
-  private async send(id: string, origin: string, platform: Platform): Promise<UploadInfo> {
+  private async send(id: string, origin: string, platform: Platform): Promise<void> {
     const row = this.store.get(id)!;
     const project = this.projects.get(row.project_id);
     if (!project || !row.ext) throw new ReelsmithError("not_found");
     this.store.setState(id, "sent");
-    const url = await signMediaUrl(origin, { userId: row.owner, uploadId: id, ext: row.ext }, this.secret);
+    const key = await purposeSecret(this.secret, "media-link");
+    const url = await signMediaUrl(origin, { userId: row.owner, uploadId: id, ext: row.ext }, key);
     let file: UploadedFile | undefined;
     try {
       const result = await this.sessions.withSession(project, platform, (sid) =>
@@ -256,7 +267,6 @@ export class UploadService {
     }
     this.store.setMedia(id, file);
     this.store.setState(id, "ready");
-    return this.info(id);
   }
 
   /** Ends an upload as failed with `code`, freeing its storage. */

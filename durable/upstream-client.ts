@@ -1,7 +1,7 @@
 // The only code that talks to the upstream: bearer token, attribution headers, token refresh on 1001, one wait on 429.
 import type { z } from "zod";
 import { AnonymousToken, Credits, Headers, Paths, UpstreamCode, unwrapEnvelope } from "../core/contract.ts";
-import { ReelsmithError } from "../core/errors.ts";
+import { type CatalogueContext, ReelsmithError } from "../core/errors.ts";
 import pkg from "../package.json";
 import type { IdentityStore } from "./identity.ts";
 
@@ -57,9 +57,17 @@ export class UpstreamClient {
       else this.identity.delete("upstream_token");
       if (previous.source) this.identity.set("token_source", previous.source);
       else this.identity.delete("token_source");
+      // The service saying no to the token is about what the user pasted, not the service failing.
+      if (ReelsmithError.from(e)?.code === "upstream_auth_failed")
+        throw new ReelsmithError("upstream_token_refused");
       throw e;
     }
     return { tokenSource: "user" };
+  }
+
+  /** Whether a token is held; reading the balance without one answers nothing rather than minting one. */
+  hasToken(): boolean {
+    return this.identity.get("upstream_token") !== undefined;
   }
 
   /** A streaming or binary endpoint: the raw response once it is known not to be an error. */
@@ -152,13 +160,16 @@ export class UpstreamClient {
     }
   }
 
-  /** The catalogue error for a failure, worded for this user (anonymous users get the registration link). */
-  private error(f: Failure): ReelsmithError {
-    const ctx = {
+  /** What the catalogue words errors with for this user (anonymous users get the registration link). */
+  catalogueContext(): CatalogueContext {
+    return {
       userId: this.identity.get("upstream_user_id"),
       registered: this.identity.get("token_source") === "user",
     };
-    return ReelsmithError.fromUpstream(f.code, ctx, f.detail);
+  }
+
+  private error(f: Failure): ReelsmithError {
+    return ReelsmithError.fromUpstream(f.code, this.catalogueContext(), f.detail);
   }
 }
 

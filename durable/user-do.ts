@@ -9,7 +9,8 @@ import { summarizeTimeline, timelineOf } from "../core/timeline-view.ts";
 import { ApiKeyStore } from "./api-keys.ts";
 import { ChatRelay, type ChatRequest } from "./chat-relay.ts";
 import { type Config, readConfig } from "./config.ts";
-import { ExportService } from "./exports.ts";
+import { type ExportRequest, ExportService } from "./exports.ts";
+import { FairUse } from "./fair-use.ts";
 import { IdentityStore } from "./identity.ts";
 import { type JobKind, JobTable } from "./jobs.ts";
 import { type ProjectRow, ProjectStore, projectInfo } from "./projects.ts";
@@ -18,6 +19,7 @@ import { SessionService } from "./sessions.ts";
 import { UploadStore } from "./upload-store.ts";
 import { type UploadRequest, UploadService } from "./uploads.ts";
 import { type Platform, UpstreamClient } from "./upstream-client.ts";
+import { WebhookService } from "./webhook.ts";
 
 export class UserDO extends DurableObject<Env> {
   private readonly cfg: Config;
@@ -30,6 +32,8 @@ export class UserDO extends DurableObject<Env> {
   private readonly uploads: UploadService;
   private readonly keys: ApiKeyStore;
   private readonly chat: ChatRelay;
+  private readonly fairUse: FairUse;
+  private readonly webhooks: WebhookService;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -43,6 +47,9 @@ export class UserDO extends DurableObject<Env> {
     this.jobs = new JobTable(sql, ctx.storage);
     this.client = new UpstreamClient(this.identity, this.cfg);
     this.sessions = new SessionService(this.projects, this.client);
+    this.fairUse = new FairUse(sql);
+    this.keys = new ApiKeyStore(sql);
+    this.webhooks = new WebhookService(sql, this.jobs, (keyId) => this.keys.webhookSecret(keyId));
     this.exports = new ExportService(
       sql,
       this.projects,
@@ -55,7 +62,9 @@ export class UserDO extends DurableObject<Env> {
         pollMs: this.cfg.renderPollMs,
         deadlineMs: this.cfg.renderDeadlineMs,
       },
-      env.SECRET,
+      this.fairUse,
+      this.webhooks,
+      { trustedOrigins: this.cfg.outputOrigins },
     );
     this.uploads = new UploadService(
       new UploadStore(sql),
@@ -66,8 +75,8 @@ export class UserDO extends DurableObject<Env> {
       env.MEDIA,
       env.SECRET,
       this.cfg.upstreamKind,
+      this.fairUse,
     );
-    this.keys = new ApiKeyStore(sql);
     this.chat = new ChatRelay(this.projects, this.sessions, this.client, this.cfg);
   }
 
@@ -78,15 +87,32 @@ export class UserDO extends DurableObject<Env> {
     return {
       userId,
       upstreamUserId: this.identity.get("upstream_user_id") ?? null,
-      tokenSource: (this.identity.get("token_source") ?? "none") as "anonymous" | "user" | "none",
+      tokenSource: this.tokenSource(),
     };
   }
 
-  credits(platform: Platform) {
+  /**
+   * The balance. Reading it never signs in to the editor: without a token yet (`signIn` false) the numbers are null,
+   * since minting anonymous tokens from plain reads would burn the upstream's per-IP allowance.
+   */
+  credits(platform: Platform, signIn: boolean) {
     return settle(async () => {
+      const upstreamUserId = () => this.identity.get("upstream_user_id") ?? null;
+      if (!signIn && !this.client.hasToken())
+        return {
+          available: null,
+          frozen: null,
+          total: null,
+          upstreamUserId: null,
+          tokenSource: "none" as const,
+        };
       const c = await this.client.call(Paths.credits, Credits, { platform });
-      return { ...c, upstreamUserId: this.identity.get("upstream_user_id") ?? null };
+      return { ...c, upstreamUserId: upstreamUserId(), tokenSource: this.tokenSource() };
     });
+  }
+
+  private tokenSource() {
+    return (this.identity.get("token_source") ?? "none") as "anonymous" | "user" | "none";
   }
 
   /** Stores the user's own upstream token after checking it works; the previous token comes back on failure. */
@@ -97,14 +123,24 @@ export class UserDO extends DurableObject<Env> {
   // ---- projects
 
   createProject(input: { preset: string; title: string; language: string }) {
-    return projectInfo(this.projects.create({ id: newId("prj"), ...input }));
+    return settle(() => {
+      this.fairUse.below("projects", this.projects.count());
+      return projectInfo(this.projects.create({ id: newId("prj"), ...input }));
+    });
   }
 
-  /** Every project, last changed first, with the poster of its latest export. */
-  listProjects() {
-    return this.projects
-      .list()
-      .map((row) => ({ ...projectInfo(row), coverUrl: this.exports.latestCoverUrl(row.id) }));
+  /** A page of projects, last changed first, each with the poster of its latest export. */
+  listProjects(cursor: string | undefined, limit: number) {
+    return settle(() => {
+      const page = this.projects.page(cursor, limit);
+      return {
+        projects: page.rows.map((row) => ({
+          ...projectInfo(row),
+          coverUrl: this.exports.latestCoverUrl(row.id),
+        })),
+        nextCursor: page.nextCursor,
+      };
+    });
   }
 
   renameProject(id: string, title: string) {
@@ -134,8 +170,8 @@ export class UserDO extends DurableObject<Env> {
       summary: summarizeTimeline(timeline, lang),
       ready: isReady(draft),
       transcript: this.projects.transcript(id),
-      uploads: this.uploads.listFor(id),
-      exports: this.exports.listFor(id),
+      uploads: this.uploads.listFor(id, lang),
+      exports: this.exports.listFor(id, lang),
     };
   }
 
@@ -150,6 +186,15 @@ export class UserDO extends DurableObject<Env> {
   }
 
   // ---- chat
+
+  /** Counts a message against the fair-use limit, before it is answered either way. */
+  admitMessage(projectId: string) {
+    return settle(() => {
+      this.project(projectId);
+      this.fairUse.message();
+      return { admitted: true as const };
+    });
+  }
 
   /** Starts a chat turn: a stream of NDJSON chat events; `busy` (409) while another turn runs. */
   sendMessage(projectId: string, req: ChatRequest) {
@@ -188,17 +233,17 @@ export class UserDO extends DurableObject<Env> {
     return settle(() => this.uploads.partTarget(id, n, length, head));
   }
 
-  recordUploadPart(id: string, n: number, etag: string) {
-    return settle(() => this.uploads.recordPart(id, n, etag));
+  recordUploadPart(id: string, n: number, etag: string, lang: Lang) {
+    return settle(() => this.uploads.recordPart(id, n, etag, lang));
   }
 
-  /** `origin` is the Worker's own, where the upstream fetches the signed media link. */
-  completeUpload(id: string, origin: string, platform: Platform) {
-    return settle(() => this.uploads.complete(id, origin, platform));
+  /** `origin` is the Worker's public one, where the upstream fetches the signed media link. */
+  completeUpload(id: string, origin: string, platform: Platform, lang: Lang) {
+    return settle(() => this.uploads.complete(id, origin, platform, lang));
   }
 
-  getUpload(id: string) {
-    return settle(() => this.uploads.info(id));
+  getUpload(id: string, lang: Lang) {
+    return settle(() => this.uploads.info(id, lang));
   }
 
   deleteUpload(id: string) {
@@ -208,24 +253,20 @@ export class UserDO extends DurableObject<Env> {
     });
   }
 
-  importUrl(projectId: string, owner: string, url: string, origin: string, platform: Platform) {
+  importUrl(projectId: string, owner: string, url: string, origin: string, platform: Platform, lang: Lang) {
     return settle(() =>
-      this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform),
+      this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform, lang),
     );
   }
 
   // ---- exports
 
-  createExport(
-    projectId: string,
-    opts: { idempotencyKey?: string; callbackUrl?: string },
-    platform: Platform,
-  ) {
-    return settle(() => this.exports.create(this.project(projectId), opts, platform));
+  createExport(projectId: string, req: ExportRequest) {
+    return settle(() => this.exports.create(this.project(projectId), req));
   }
 
-  getExport(id: string) {
-    return settle(() => this.exports.get(id) ?? notFound());
+  getExport(id: string, lang: Lang) {
+    return settle(() => this.exports.get(id, lang) ?? notFound());
   }
 
   /** A completed export's stored file and poster, with its project's title (for file names and share pages). */
@@ -233,14 +274,17 @@ export class UserDO extends DurableObject<Env> {
     return settle(() => {
       const files = this.exports.files(id) ?? notFound();
       const project = this.project(files.projectId);
-      return { ...files, title: project.title, preset: project.preset, info: this.exports.get(id)! };
+      return { ...files, title: project.title, preset: project.preset };
     });
   }
 
-  // ---- API keys
+  // ---- API keys and webhooks
 
   createApiKey(userId: string, label: string) {
-    return this.keys.create(userId, label);
+    return settle(() => {
+      this.fairUse.below("api-keys", this.keys.count());
+      return this.keys.create(userId, label);
+    });
   }
 
   listApiKeys() {
@@ -248,11 +292,20 @@ export class UserDO extends DurableObject<Env> {
   }
 
   revokeApiKey(id: string) {
-    return settle(() => (this.keys.revoke(id) ? { revoked: true as const } : notFound()));
+    return settle(async () => {
+      if (!this.keys.revoke(id)) notFound();
+      await this.webhooks.cancelForKey(id);
+      return { revoked: true as const };
+    });
   }
 
-  verifyApiKey(key: string): Promise<boolean> {
+  /** The key's id when it is valid, else null. */
+  verifyApiKey(key: string): Promise<string | null> {
     return this.keys.verify(key);
+  }
+
+  webhookDeliveries(exportId?: string) {
+    return this.webhooks.list(exportId);
   }
 
   // ---- the alarm: run every due job, re-arm at the earliest remaining one
@@ -276,6 +329,8 @@ export class UserDO extends DurableObject<Env> {
         return this.exports.poll(ref);
       case "expire-upload":
         return this.uploads.expire(ref);
+      case "deliver-webhook":
+        return this.webhooks.attempt(ref);
     }
   }
 

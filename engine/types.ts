@@ -51,6 +51,8 @@ export interface PlanResult {
 export interface RenderOptions {
   /** where the finished MP4 goes; the renderer writes a temp file and renames on success */
   outPath: string;
+  /** where the poster JPEG goes; default: beside the MP4, `x.mp4` → `x.jpg` */
+  coverPath?: string;
   /** maps a segment `src` (a media url) to a local file path */
   resolveMedia: (src: string) => MediaItem | undefined;
   onProgress?: (percent: number) => void;
@@ -63,4 +65,6 @@ export interface RenderOutput {
   duration: number;
   width: number;
   height: number;
+  /** the poster image (JPEG) beside the video, when one could be drawn */
+  cover?: string;
 }

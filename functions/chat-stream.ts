@@ -1,10 +1,12 @@
 // Turns the DO's NDJSON chat events into browser SSE (with keep-alive pings) or one aggregated JSON answer.
+import type { z } from "zod";
+import type { ChatAnswer as ChatAnswerSchema, ExportView } from "../core/api-views.ts";
 import type { ChatEvent } from "../core/chat-events.ts";
 import { apiError } from "../core/errors.ts";
 import type { Lang } from "./context.ts";
 
 /** What the browser sees: the agent's chat events, plus the export a routed "export" message started. */
-export type PublicEvent = ChatEvent | { type: "export"; id: string; status: string; progress: number };
+export type PublicEvent = ChatEvent | ({ type: "export" } & Pick<ExportView, "id" | "status" | "progress">);
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -59,15 +61,7 @@ export function sseResponse(events: AsyncIterable<PublicEvent>, pingMs: number, 
   return new Response(readable, { headers: SSE_HEADERS });
 }
 
-export interface ChatAnswer {
-  text: string;
-  statuses: string[];
-  notices: string[];
-  actions: string[];
-  state?: Omit<Extract<ChatEvent, { type: "state" }>, "type">;
-  export?: { id: string; status: string; progress: number };
-  error?: { code: string; message: string; hint: string; action?: { kind: string; url?: string } };
-}
+export type ChatAnswer = z.infer<typeof ChatAnswerSchema>;
 
 /** Waits for the whole turn and folds it into one JSON answer. */
 export async function aggregate(events: AsyncIterable<PublicEvent>): Promise<ChatAnswer> {
@@ -92,9 +86,11 @@ export async function aggregate(events: AsyncIterable<PublicEvent>): Promise<Cha
       case "export":
         answer.export = { id: ev.id, status: ev.status, progress: ev.progress };
         break;
-      case "error":
-        answer.error = { code: ev.code, message: ev.message, hint: ev.hint, action: ev.action };
+      case "error": {
+        const { type: _, ...error } = ev;
+        answer.error = error;
         break;
+      }
     }
   }
   return answer;

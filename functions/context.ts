@@ -9,6 +9,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     userId: string;
+    /** the API key the request came with (its webhook secret signs the exports it starts); unset for cookies */
+    keyId?: string;
     platform: Platform;
     lang: Lang;
     user: DurableObjectStub<UserDO>;

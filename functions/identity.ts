@@ -2,6 +2,7 @@
 import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { userIdOfKey } from "../durable/api-keys.ts";
+import { purposeKey } from "./config.ts";
 import type { AppEnv } from "./context.ts";
 import { fail } from "./errors.ts";
 
@@ -17,8 +18,10 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
     const key = auth.replace(/^Bearer\s+/i, "").trim();
     const userId = userIdOfKey(key);
     const stub = userId ? c.env.USER_DO.get(c.env.USER_DO.idFromName(userId)) : null;
-    if (!userId || !stub || !(await stub.verifyApiKey(key))) return fail(c, "unauthorized");
+    const keyId = stub ? await stub.verifyApiKey(key) : null;
+    if (!userId || !stub || !keyId) return fail(c, "unauthorized");
     c.set("userId", userId);
+    c.set("keyId", keyId);
     c.set("platform", "api");
     c.set("user", stub);
     return next();
@@ -28,10 +31,11 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c.req.raw, url)) return fail(c, "forbidden_origin");
   const secure = url.protocol === "https:";
   const name = cookieName(secure);
-  let userId = await getSignedCookie(c, c.env.SECRET, name);
+  const secret = await purposeKey(c.env, "cookie");
+  let userId = await getSignedCookie(c, secret, name);
   if (!userId || !/^u_[0-9a-f]{32}$/.test(userId)) {
     userId = newUserId();
-    await setSignedCookie(c, name, userId, c.env.SECRET, {
+    await setSignedCookie(c, name, userId, secret, {
       httpOnly: true,
       sameSite: "Lax",
       secure,

@@ -1,4 +1,7 @@
 // Serves an R2 object with Range support, so video players and resumable downloads work.
+import type { Context } from "hono";
+import { ReelsmithError } from "../core/errors.ts";
+import type { AppEnv } from "./context.ts";
 
 interface ServeOptions {
   /** a Content-Disposition, or "inline-name" for inline with the name stored in the object's metadata */
@@ -6,10 +9,19 @@ interface ServeOptions {
   contentType?: string;
 }
 
-/** The object as a response (200, 206 for a satisfiable Range, 416 otherwise); null when the object is gone. */
-export async function serveObject(bucket: R2Bucket, key: string, req: Request, opts: ServeOptions = {}) {
+/**
+ * The object from the MEDIA bucket as a response: 200, or 206 for a satisfiable Range; an unsatisfiable one is
+ * `range_not_satisfiable` (416) and a missing object `not_found`, both in the JSON error shape.
+ */
+export async function serveObject(
+  c: Context<AppEnv>,
+  key: string,
+  opts: ServeOptions = {},
+): Promise<Response> {
+  const bucket = c.env.MEDIA;
+  const req = c.req.raw;
   const head = await bucket.head(key);
-  if (!head) return null;
+  if (!head) throw new ReelsmithError("not_found");
   const range = parseRange(req.headers.get("Range"), head.size);
   const headers = new Headers({
     "Accept-Ranges": "bytes",
@@ -22,15 +34,12 @@ export async function serveObject(bucket: R2Bucket, key: string, req: Request, o
   if (opts.disposition === "inline-name") {
     if (name) headers.set("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(name)}`);
   } else if (opts.disposition) headers.set("Content-Disposition", opts.disposition);
-  if (range === "invalid") {
-    headers.set("Content-Range", `bytes */${head.size}`);
-    return new Response(null, { status: 416, headers });
-  }
+  if (range === "invalid") throw new ReelsmithError("range_not_satisfiable", { extra: { size: head.size } });
   const obj = await bucket.get(
     key,
     range ? { range: { offset: range.start, length: range.end - range.start + 1 } } : {},
   );
-  if (!obj) return null;
+  if (!obj) throw new ReelsmithError("not_found");
   if (range) {
     headers.set("Content-Range", `bytes ${range.start}-${range.end}/${head.size}`);
     headers.set("Content-Length", String(range.end - range.start + 1));

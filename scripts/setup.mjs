@@ -1,4 +1,4 @@
-// Installs what a fresh Debian machine lacks, with Node built-ins only: npm packages, ffmpeg, CJK fonts, Chromium; then builds the SPA.
+// Installs what a fresh Debian machine lacks, with Node built-ins only: npm packages, ffmpeg, fonts, Chromium; then builds the SPA.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -32,7 +32,13 @@ if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== lockHash()) {
 // 2. Debian packages.
 const missing = [];
 if (!has("ffmpeg") || !has("ffprobe")) missing.push("ffmpeg");
-if (!existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")) missing.push("fonts-noto-cjk");
+// Fonts the renderer draws text with: Chinese, colour emoji, and the handwritten-feel style.
+const fonts = {
+  "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+  "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+  "fonts-lxgw-wenkai": "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
+};
+for (const [pkg, file] of Object.entries(fonts)) if (!existsSync(file)) missing.push(pkg);
 if (needBrowser && !existsSync("/usr/bin/chromium")) missing.push("chromium");
 if (missing.length > 0) {
   if (!has("apt-get")) {

@@ -65,7 +65,7 @@ async function waitFor(url, child) {
   throw new Error(`${child.tag} did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-// SECRET signs cookies and media URLs; one random value per checkout keeps sessions valid across restarts.
+// SECRET is what the signing keys are derived from; one random value per checkout keeps sessions valid across restarts.
 const devVars = join(root, ".dev.vars");
 if (!existsSync(devVars)) {
   writeFileSync(devVars, `SECRET=${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
@@ -103,6 +103,11 @@ const wrangler = start(
     "--show-interactive-dev-session=false",
     "--var",
     `UPSTREAM_URL:${upstreamUrl}`,
+    // Signed media links point here (the engine fetches them), and renders come from the engine's own address.
+    "--var",
+    `PUBLIC_URL:http://127.0.0.1:${port}`,
+    "--var",
+    `OUTPUT_ORIGINS:http://127.0.0.1:${enginePort}`,
     // Polling a local engine costs nothing, so exports finish seconds after the render does.
     "--var",
     "RENDER_FIRST_POLL_MS:1500",

@@ -88,7 +88,8 @@ function textSegments(
     st: {
       size: block.size,
       pos: block.pos,
-      color: block.color ?? "#FFFFFF",
+      // Only a colour the user chose: otherwise the renderer picks one that reads on the picture.
+      ...(block.color && { color: block.color }),
       ...(style && { style }),
       ...(name === "captions" && { box: true }),
     },

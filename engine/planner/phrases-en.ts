@@ -66,7 +66,7 @@ function text(c: Extract<Change, { kind: "text" }>): string {
   if (!to.length) return `${BLOCK[block]} removed`;
   if (block === "title") {
     return from.length
-      ? `title "${from[0]}" → "${to[0]}"`
+      ? `title "${from[0]}" → "${to[0]}"${c.color ? ` in ${colorName(c.color, "en")}` : ""}`
       : `title "${to[0]}" (first 3 s, ${WHERE[c.pos ?? "center"]}${c.color ? `, in ${colorName(c.color, "en")}` : ""})`;
   }
   if (block === "overlays") return `text overlays ${quoted(to)}`;

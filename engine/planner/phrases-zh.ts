@@ -24,7 +24,13 @@ const TRANSITION: Record<TransitionKind, string> = {
   wipe: "擦除",
   zoom: "缩放",
 };
-const MOOD: Record<string, string> = { Upbeat: "欢快", Calm: "舒缓", Cinematic: "大气", "Lo-fi": "低保真" };
+const MOOD: Record<string, string> = {
+  Upbeat: "欢快",
+  Calm: "舒缓",
+  Cinematic: "大气",
+  "Lo-fi": "低保真",
+  Warm: "温暖",
+};
 const STYLE: Record<TextStyleName, string> = {
   clean: "简约",
   plate: "底框",
@@ -61,7 +67,7 @@ function text(c: Extract<Change, { kind: "text" }>): string {
   if (!to.length) return `已去掉${BLOCK[block]}`;
   if (block === "title") {
     return from.length
-      ? `标题 “${from[0]}” → “${to[0]}”`
+      ? `标题 “${from[0]}” → “${to[0]}”${c.color ? `（${colorName(c.color, "zh")}）` : ""}`
       : `标题“${to[0]}”（前 3 秒，${WHERE[c.pos ?? "center"]}${c.color ? `，${colorName(c.color, "zh")}` : ""}）`;
   }
   if (block === "overlays") return `文字 ${quoted(to)}`;

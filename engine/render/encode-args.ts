@@ -1,7 +1,8 @@
 // Output encoding: H.264 High yuv420p, GOP ≈ 2 s, AAC 48 kHz, faststart; bitrate capped by the preset or set by a size budget.
 import type { DraftMeta } from "../../core/draft.ts";
-import { DEFAULT_PRESET_ID, getPreset, videoKbpsFor } from "../../core/presets.ts";
+import { videoKbpsFor } from "../../core/presets.ts";
 import { AUDIO_RATE } from "./audio-graph.ts";
+import { presetOf } from "./render-plan.ts";
 
 /**
  * x264 speed preset. On 2 cores at 1080×1920, "veryfast" encodes about 1.5× faster than "faster" for
@@ -23,7 +24,7 @@ export interface EncodingPlan {
 }
 
 export function encodingFor(meta: DraftMeta, durationSec: number, fps: number): EncodingPlan {
-  const preset = getPreset(meta.preset ?? DEFAULT_PRESET_ID) ?? getPreset(DEFAULT_PRESET_ID)!;
+  const preset = presetOf(meta);
   const budget = meta.budget ?? preset.outputBudgetBytes;
   const kbps = videoKbpsFor(preset, durationSec, budget);
   // The VBV lets a stream reach maxrate×duration plus one buffer; fold that buffer into the budget.

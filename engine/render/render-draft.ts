@@ -1,17 +1,19 @@
-// renderDraft: draft → one ffmpeg run into a hidden temp file, checked with ffprobe, renamed into place only on success.
+// renderDraft: draft → one ffmpeg run into a hidden temp file, checked with ffprobe, its cover taken from it, renamed into place only on success.
 import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { Draft } from "../../core/draft.ts";
 import type { MediaItem, RenderOptions, RenderOutput } from "../types.ts";
-import { buildAudio } from "./audio-graph.ts";
+import { analyse } from "./analysis.ts";
+import { buildMix, master } from "./audio-graph.ts";
+import { chooseCoverFrame, coverTime, writeCover } from "./cover.ts";
 import { encodingFor, outputArgs } from "./encode-args.ts";
 import { FilterGraph, sec } from "./filter-graph.ts";
 import { type MediaProbe, probeMedia } from "./probe.ts";
 import { planRender, type RenderPlan } from "./render-plan.ts";
 import { RenderError, runFfmpeg } from "./run-ffmpeg.ts";
-import { buildText } from "./text-graph.ts";
+import { buildText, drawTextLayers } from "./text-graph.ts";
 import { buildVideo } from "./video-graph.ts";
 
 const NO_MEDIA_KINDS = new Set(["color", "text", "synth"]);
@@ -72,18 +74,29 @@ function checkOutput(probe: MediaProbe, plan: RenderPlan): void {
 export interface RenderGraph {
   /** inputs and -filter_complex */
   args: string[];
-  /** output pad labels of the finished picture and the mixed sound */
+  /** output pad labels of the finished picture and the mastered sound */
   video: string;
   audio: string;
+  /** the frame chosen for the cover */
+  coverFrame: number;
 }
 
-/** Builds the inputs and filter graph for a plan; text and music files go to `workDir`. */
+/**
+ * Builds the inputs and filter graph for a plan. First one analysis run measures the mix's loudness (for the
+ * master gain) and samples the pictures behind the text; then the text overlays are drawn, with colours
+ * picked against what lies behind them, and the cover frame is chosen. Text and music files go to `workDir`.
+ */
 export async function buildRenderGraph(plan: RenderPlan, workDir: string): Promise<RenderGraph> {
+  const { backdrops, loudness } = await analyse(plan, workDir);
+  const layers = await drawTextLayers(plan, backdrops, workDir);
   const graph = new FilterGraph();
-  const video = await buildText(graph, buildVideo(graph, plan), plan, workDir);
-  const audio = await buildAudio(graph, plan, workDir);
-  return { args: graph.args(), video, audio };
+  const video = buildText(graph, buildVideo(graph, plan), plan, layers);
+  const audio = master(graph, await buildMix(graph, plan, workDir), loudness);
+  return { args: graph.args(), video, audio, coverFrame: chooseCoverFrame(plan, backdrops) };
 }
+
+/** The cover sits beside the video: `x.mp4` → `x.jpg`. */
+export const coverPathFor = (videoPath: string) => videoPath.replace(/(\.mp4)?$/i, ".jpg");
 
 /**
  * Renders a draft to `opts.outPath` with one ffmpeg run. Rejects with a RenderError carrying a short reason
@@ -96,6 +109,9 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
   await mkdir(dirname(opts.outPath), { recursive: true });
   const workDir = await mkdtemp(join(tmpdir(), "reelsmith-render-"));
   const partPath = join(dirname(opts.outPath), `.${basename(opts.outPath)}.${randomUUID().slice(0, 8)}.part`);
+  const coverPath = opts.coverPath ?? coverPathFor(opts.outPath);
+  // Beside its final place, so the rename never crosses file systems.
+  const coverPart = join(dirname(coverPath), `.${basename(coverPath)}.${randomUUID().slice(0, 8)}.part`);
   try {
     const graph = await buildRenderGraph(plan, workDir);
     const encoding = encodingFor(draft.m, plan.duration, plan.canvas.fps);
@@ -105,6 +121,9 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       "-map",
       graph.audio,
       ...outputArgs(encoding),
+      // A key frame at the cover's frame: taking the cover out of the video then decodes that one frame.
+      "-force_key_frames",
+      sec(coverTime(plan, graph.coverFrame)),
       "-t",
       sec(plan.duration),
       partPath,
@@ -117,6 +136,12 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
     });
     const probe = await probeMedia(partPath);
     checkOutput(probe, plan);
+    // A video without a cover is still a good render: a failed cover is only left out.
+    const cover = await writeCover(plan, graph.coverFrame, partPath, coverPart, workDir).then(
+      () => true,
+      () => false,
+    );
+    if (cover) await rename(coverPart, coverPath);
     await rename(partPath, opts.outPath);
     opts.onProgress?.(100);
     return {
@@ -125,9 +150,11 @@ export async function renderDraft(draft: Draft, opts: RenderOptions): Promise<Re
       duration: probe.duration,
       width: probe.width ?? plan.canvas.width,
       height: probe.height ?? plan.canvas.height,
+      cover: cover ? coverPath : undefined,
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
     await rm(partPath, { force: true });
+    await rm(coverPart, { force: true });
   }
 }

@@ -2,14 +2,18 @@
 import {
   contentEnd,
   type Draft,
+  type DraftMeta,
   type Segment,
+  TEXT_STYLES,
   type TextPosition,
   type TextRole,
+  type TextStyleName,
   TrackType,
   type TransitionKind,
 } from "../../core/draft.ts";
-import { DEFAULT_PRESET_ID, getPreset } from "../../core/presets.ts";
+import { DEFAULT_PRESET_ID, getPreset, type Preset, type Rect, safeAreaFor } from "../../core/presets.ts";
 import type { MediaItem } from "../types.ts";
+import { parseColor, type Rgb } from "./color.ts";
 
 export interface Canvas {
   width: number;
@@ -45,14 +49,17 @@ export interface TextOverlay {
   /** seconds */
   start: number;
   end: number;
-  /** font size in canvas pixels */
+  /** wanted font size in canvas pixels (it shrinks to fit the safe area) */
   size: number;
   pos: TextPosition;
-  color: string;
-  box: boolean;
+  style: TextStyleName;
+  /** the draft's colour; absent: chosen against what is behind the text */
+  color?: Rgb;
 }
 
 export interface AudioClip {
+  /** a clip's own sound, or music (an audio track: a song, a recording, synthesized music) */
+  role: "clip" | "music";
   /** the file to play; absent for synthesized music */
   media?: MediaItem;
   mood?: string;
@@ -74,42 +81,55 @@ export interface RenderPlan {
   visuals: VisualClip[];
   texts: TextOverlay[];
   audio: AudioClip[];
+  /** where text may go on this canvas: the preset's safe zone, scaled */
+  safeArea: Rect;
+  /** the project title, for the cover when no title is on screen */
+  title?: string;
 }
 
-const TEXT_DEFAULTS: Record<TextRole, { size: number; pos: TextPosition; box: boolean }> = {
-  title: { size: 96, pos: "top", box: false },
-  caption: { size: 56, pos: "bottom", box: true },
-  card: { size: 84, pos: "center", box: false },
-};
-const NAMED_COLORS: Record<string, string> = {
-  white: "FFFFFF",
-  black: "000000",
-  red: "E53935",
-  yellow: "FFD600",
-  orange: "FB8C00",
-  green: "43A047",
-  blue: "1E88E5",
-  pink: "EC407A",
-  purple: "8E24AA",
-  gray: "9E9E9E",
-  grey: "9E9E9E",
+const TEXT_DEFAULTS: Record<TextRole, { size: number; pos: TextPosition }> = {
+  title: { size: 96, pos: "top" },
+  caption: { size: 56, pos: "bottom" },
+  card: { size: 84, pos: "center" },
 };
 /** De-click fade on cuts, seconds. */
 const EDGE_FADE = 0.03;
+/** Music always eases in and out at least this much (seconds), whatever the draft says. */
+const MUSIC_FADE_IN = 0.5;
+const MUSIC_FADE_OUT = 1.5;
 
 /** An ffmpeg colour (`0xRRGGBB`) from CSS hex or a common name; the fallback for anything else. */
 export function ffmpegColor(value: string | undefined, fallback: string): string {
-  const v = (value ?? "").trim().toLowerCase();
-  const named = NAMED_COLORS[v];
-  if (named) return `0x${named}`;
-  const hex = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/.exec(v)?.[1];
-  if (!hex) return fallback;
-  const six = hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex;
-  return `0x${six.toUpperCase()}`;
+  const rgb = parseColor(value);
+  return rgb
+    ? `0x${rgb
+        .map((v) => v.toString(16).padStart(2, "0"))
+        .join("")
+        .toUpperCase()}`
+    : fallback;
+}
+
+/**
+ * The named look of a text: the draft's, else a plate where the draft asked for a box, else the preset's
+ * style for titles and captions (a caption in the plain style gets a plate: it sits over busy footage), and
+ * the plain style for cards, which sit on calm generated backgrounds.
+ */
+export function textStyleOf(seg: Segment, role: TextRole, preset: Preset): TextStyleName {
+  const asked = seg.st?.style;
+  if (asked && (TEXT_STYLES as readonly string[]).includes(asked)) return asked;
+  if (seg.st?.box) return "plate";
+  if (role === "card") return "clean";
+  const look = preset.look.textStyle;
+  return role === "caption" && look === "clean" ? "plate" : look;
 }
 
 function even(n: number): number {
   return Math.max(16, Math.min(4096, Math.round(n / 2) * 2));
+}
+
+/** The draft's preset, else the default one. */
+export function presetOf(meta: DraftMeta): Preset {
+  return getPreset(meta.preset ?? DEFAULT_PRESET_ID) ?? getPreset(DEFAULT_PRESET_ID)!;
 }
 
 /**
@@ -117,7 +137,7 @@ function even(n: number): number {
  * the first visual's shape, scaled down to at most 1080p.
  */
 export function canvasOf(draft: Draft, firstVisual?: MediaItem): Canvas {
-  const preset = getPreset(draft.m.preset ?? DEFAULT_PRESET_ID) ?? getPreset(DEFAULT_PRESET_ID)!;
+  const preset = presetOf(draft.m);
   const fps = draft.m.fps && draft.m.fps >= 10 && draft.m.fps <= 60 ? draft.m.fps : preset.canvas.fps;
   if (draft.m.width && draft.m.height)
     return { width: even(draft.m.width), height: even(draft.m.height), fps };
@@ -208,6 +228,7 @@ function clipSound(visuals: VisualClip[], fps: number): AudioClip[] {
     const outgoing = visuals[i + 1]?.transition?.frames ?? 0;
     return [
       {
+        role: "clip",
         media: clip.media,
         start: clip.start / fps,
         duration: clip.frames / fps,
@@ -220,8 +241,8 @@ function clipSound(visuals: VisualClip[], fps: number): AudioClip[] {
   });
 }
 
-/** Music and other sound on audio tracks: uploaded files, or synthesized by mood. */
-function planMusic(items: Item[], duration: number): AudioClip[] {
+/** Music and other sound on audio tracks: uploaded files, or synthesized by mood (the preset's when unnamed). */
+function planMusic(items: Item[], duration: number, preset: Preset): AudioClip[] {
   return items.flatMap(({ seg, media, tt, kind }): AudioClip[] => {
     if (tt !== TrackType.Audio || (kind !== "audio" && kind !== "synth")) return [];
     const start = seg.s / 1000;
@@ -229,37 +250,53 @@ function planMusic(items: Item[], duration: number): AudioClip[] {
     if (length <= 0 || (kind === "audio" && !media)) return [];
     return [
       {
+        role: "music",
         media: kind === "audio" ? media : undefined,
-        mood: seg.mood,
+        mood: seg.mood ?? preset.look.music ?? undefined,
         start,
         duration: length,
         trimIn: (seg.in ?? 0) / 1000,
         volume: clampVolume(seg.v),
-        fadeIn: Math.max((seg.fi ?? 0) / 1000, EDGE_FADE),
-        fadeOut: Math.max((seg.fo ?? 0) / 1000, EDGE_FADE),
+        fadeIn: Math.max((seg.fi ?? 0) / 1000, MUSIC_FADE_IN),
+        fadeOut: Math.max((seg.fo ?? 0) / 1000, MUSIC_FADE_OUT),
       },
     ];
   });
 }
 
-function planTexts(items: Item[], canvas: Canvas, duration: number): TextOverlay[] {
-  return items
-    .filter((x) => x.kind === "text" && x.seg.tx?.trim())
-    .map(({ seg }) => {
-      const role = seg.role && seg.role in TEXT_DEFAULTS ? seg.role : "caption";
-      const defaults = TEXT_DEFAULTS[role];
-      return {
-        text: seg.tx!,
-        role,
-        start: seg.s / 1000,
-        end: Math.min((seg.s + seg.d) / 1000, duration),
-        size: Math.round(((seg.st?.size ?? defaults.size) * canvas.height) / 1920),
-        pos: seg.st?.pos ?? defaults.pos,
-        color: ffmpegColor(seg.st?.color, "0xFFFFFF"),
-        box: seg.st?.box ?? defaults.box,
-      };
-    })
-    .filter((t) => t.end > t.start);
+const POSITIONS: readonly string[] = ["top", "center", "bottom"];
+/** More than this never fits on screen; cutting early keeps layout time bounded whatever a draft holds. */
+const MAX_TEXT_CHARS = 400;
+const onScreenText = (tx: string) => {
+  const chars = [...tx];
+  return chars.length > MAX_TEXT_CHARS ? `${chars.slice(0, MAX_TEXT_CHARS).join("")}…` : tx;
+};
+/** Text sizes are px at a 1920-high canvas; a size that is not a sane number takes the role's default. */
+const sizeOr = (v: unknown, fallback: number) =>
+  typeof v === "number" && Number.isFinite(v) && v >= 8 && v <= 600 ? v : fallback;
+
+function planTexts(items: Item[], canvas: Canvas, duration: number, preset: Preset): TextOverlay[] {
+  return (
+    items
+      // Text with nothing visible in it (spaces, control characters) draws nothing.
+      .filter((x) => x.kind === "text" && typeof x.seg.tx === "string" && /[^\p{Cc}\s]/u.test(x.seg.tx))
+      .map(({ seg }) => {
+        const role = seg.role && seg.role in TEXT_DEFAULTS ? seg.role : "caption";
+        const defaults = TEXT_DEFAULTS[role];
+        const pos = seg.st?.pos && POSITIONS.includes(seg.st.pos) ? seg.st.pos : defaults.pos;
+        return {
+          text: onScreenText(seg.tx!),
+          role,
+          start: seg.s / 1000,
+          end: Math.min((seg.s + seg.d) / 1000, duration),
+          size: Math.round((sizeOr(seg.st?.size, defaults.size) * canvas.height) / 1920),
+          pos,
+          style: textStyleOf(seg, role, preset),
+          color: parseColor(seg.st?.color),
+        };
+      })
+      .filter((t) => t.end > t.start)
+  );
 }
 
 export function planRender(draft: Draft, lookup: (src: string) => MediaItem | undefined): RenderPlan {
@@ -273,12 +310,22 @@ export function planRender(draft: Draft, lookup: (src: string) => MediaItem | un
     .filter((x) => x.tt === TrackType.Video && (x.kind === "video" || x.kind === "image") && x.media)
     .sort((a, b) => a.seg.s - b.seg.s)[0]?.media;
   const canvas = canvasOf(draft, firstVisual);
+  const preset = presetOf(draft.m);
   const toFrames = (ms: number) => Math.round((ms * canvas.fps) / 1000);
   const frames = toFrames(draft.d > 0 ? draft.d : contentEnd(draft));
   const duration = frames / canvas.fps;
   const visuals = planVisuals(items, frames, toFrames);
-  const audio = [...clipSound(visuals, canvas.fps), ...planMusic(items, duration)].filter(
+  const audio = [...clipSound(visuals, canvas.fps), ...planMusic(items, duration, preset)].filter(
     (a) => a.volume > 0,
   );
-  return { canvas, frames, duration, visuals, texts: planTexts(items, canvas, duration), audio };
+  return {
+    canvas,
+    frames,
+    duration,
+    visuals,
+    texts: planTexts(items, canvas, duration, preset),
+    audio,
+    safeArea: safeAreaFor(preset, canvas),
+    title: typeof draft.m.title === "string" && draft.m.title.trim() ? draft.m.title.trim() : undefined,
+  };
 }

@@ -1,4 +1,4 @@
-// Runs one ffmpeg process: progress from `-progress pipe:1`, abort by signal, failures with a short stderr reason.
+// Runs ffmpeg: a render with progress from `-progress pipe:1` and abort by signal, or a short job read from stdout; failures carry a short stderr reason.
 import { spawn } from "node:child_process";
 import { FFMPEG } from "./ffmpeg-bin.ts";
 
@@ -84,6 +84,29 @@ export function runFfmpeg(job: FfmpegJob): Promise<void> {
       job.signal?.removeEventListener("abort", onAbort);
       if (job.signal?.aborted) reject(new RenderAbortedError());
       else if (code === 0) resolve();
+      else reject(new RenderError(stderrReason(stderr, code)));
+    });
+  });
+}
+
+/** Runs a short ffmpeg job (a thumbnail, a measurement) and resolves with its stdout and stderr. */
+export function ffmpegOutput(
+  args: string[],
+  logLevel = "error",
+): Promise<{ stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(FFMPEG, ["-hide_banner", "-nostdin", "-y", "-loglevel", logLevel, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr = (stderr + d).slice(-STDERR_KEEP);
+    });
+    child.on("error", (err) => reject(new RenderError(`cannot start ffmpeg: ${err.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) resolve({ stdout: Buffer.concat(out), stderr });
       else reject(new RenderError(stderrReason(stderr, code)));
     });
   });

@@ -1,4 +1,4 @@
-// The engine's Hono app: every upstream endpoint (UPSTREAM.md) plus the files it serves.
+// The engine's Hono app: every upstream endpoint (docs/upstream.md) plus the files it serves.
 import { Hono } from "hono";
 import { errorEnvelope } from "../../core/contract.ts";
 import type { Deps } from "./deps.ts";

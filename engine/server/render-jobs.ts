@@ -68,6 +68,7 @@ export class RenderJobs {
     this.store.renders.update(job, { status: "pending", progress: 0, attempts: job.attempts + 1 });
     this.queue.submit(job.id, job.draft, {
       outPath: this.store.renders.outputPath(job.id),
+      coverPath: this.store.renders.coverPath(job.id),
       resolveMedia: this.resolver(job),
     });
   }
@@ -78,8 +79,8 @@ export class RenderJobs {
     // A cancelled job is already final, and a shutdown's aborts are not the render's fault.
     if (!job || this.closing || job.status === "failed" || job.status === "completed") return;
     if (q.status === "completed" && q.output) {
-      const { size, duration, width, height } = q.output;
-      this.finish(job, { status: "completed", output: { size, duration, width, height } });
+      const { size, duration, width, height, cover } = q.output;
+      this.finish(job, { status: "completed", output: { size, duration, width, height, cover: !!cover } });
     } else if (q.status === "failed") {
       this.finish(job, { status: "failed", error: reason(q.error) });
     } else if (q.status !== job.status) {

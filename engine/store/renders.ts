@@ -1,4 +1,4 @@
-// Render jobs, one renders/<id>.json each; the finished MP4 sits beside it as renders/<id>.mp4.
+// Render jobs, one renders/<id>.json each; the finished MP4 and its cover sit beside it as renders/<id>.mp4 and .jpg.
 import { randomBytes } from "node:crypto";
 import type { RenderStatus } from "../../core/contract.ts";
 import type { Draft } from "../../core/draft.ts";
@@ -19,7 +19,8 @@ export interface RenderJob {
   attempts: number;
   /** unguessable part of the public output URL (job ids come from clients) */
   key: string;
-  output?: { size: number; duration: number; width: number; height: number };
+  /** `cover`: whether the poster image was written beside the video */
+  output?: { size: number; duration: number; width: number; height: number; cover?: boolean };
 }
 
 export class RenderStore {
@@ -69,6 +70,11 @@ export class RenderStore {
 
   outputPath(id: string): string {
     return this.files.path(`renders/${id}.mp4`);
+  }
+
+  /** Where the renderer writes the poster image. */
+  coverPath(id: string): string {
+    return this.files.path(`renders/${id}.jpg`);
   }
 
   private save(job: RenderJob): void {

@@ -1,44 +1,94 @@
-// Exports: start one (Idempotency-Key honoured, optional signed webhook), read its progress, download it, its
-// poster, and a public share link for it.
-import { Hono } from "hono";
-import { CreateExportBody } from "../../core/api.ts";
+// Exports: start one (Idempotency-Key honoured per project, optional signed webhook), read its progress, download
+// it, its poster, and a public share link for it.
+import { createRoute } from "@hono/zod-openapi";
+import { CreateExportBody, IdempotencyHeader, IdParam } from "../../core/api.ts";
+import { ExportView, ShareLink } from "../../core/api-views.ts";
 import { attachmentDisposition } from "../../core/download-name.ts";
+import { ReelsmithError } from "../../core/errors.ts";
 import { SHARE_TTL_S, sealShare } from "../../core/export-share.ts";
 import { unwrap } from "../../core/outcome.ts";
 import { assertPublicUrl } from "../../core/url-safety.ts";
-import type { AppEnv } from "../context.ts";
-import { fail, parseBody } from "../errors.ts";
+import { publicOrigin } from "../config.ts";
 import { serveObject } from "../r2-response.ts";
+import { file, json, jsonBody, refusals, routes } from "../route-kit.ts";
 
-export const projectExports = new Hono<AppEnv>().post("/:id/exports", async (c) => {
-  const body = await parseBody(c, CreateExportBody);
-  if (body.callbackUrl) assertPublicUrl(body.callbackUrl);
-  const idempotencyKey = c.req.header("Idempotency-Key")?.slice(0, 200) || undefined;
-  const exp = unwrap(
-    await c
-      .get("user")
-      .createExport(c.req.param("id"), { idempotencyKey, callbackUrl: body.callbackUrl }, c.get("platform")),
-  );
-  return c.json({ id: exp.id, status: exp.status, progress: exp.progress }, 202);
+const startExport = createRoute({
+  method: "post",
+  path: "/{id}/exports",
+  tags: ["Exports"],
+  summary: "Start an export of the project's current draft; it renders to the end even if nobody waits",
+  request: { params: IdParam, headers: IdempotencyHeader, body: jsonBody(CreateExportBody, false) },
+  responses: { 202: json(ExportView, "Started (or the export this Idempotency-Key started)"), ...refusals },
 });
 
-export const exportsRoutes = new Hono<AppEnv>()
-  .get("/:id", async (c) => c.json(unwrap(await c.get("user").getExport(c.req.param("id")))))
-  .get("/:id/download", async (c) => {
-    const files = unwrap(await c.get("user").exportFiles(c.req.param("id")));
-    const res = await serveObject(c.env.MEDIA, files.video, c.req.raw, {
-      disposition: attachmentDisposition(files.title, "mp4"),
-    });
-    return res ?? fail(c, "not_found");
+const getExport = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags: ["Exports"],
+  summary: "An export's status and progress (pending → processing → completed | failed)",
+  request: { params: IdParam },
+  responses: { 200: json(ExportView, "The export"), ...refusals },
+});
+
+const download = createRoute({
+  method: "get",
+  path: "/{id}/download",
+  tags: ["Exports"],
+  summary: "The finished MP4, named after the project (Range supported)",
+  request: { params: IdParam },
+  responses: { ...file("video/mp4", "The video"), ...refusals },
+});
+
+const cover = createRoute({
+  method: "get",
+  path: "/{id}/cover",
+  tags: ["Exports"],
+  summary: "The export's poster image",
+  request: { params: IdParam },
+  responses: { ...file("image/*", "The poster"), ...refusals },
+});
+
+const share = createRoute({
+  method: "post",
+  path: "/{id}/share",
+  tags: ["Sharing"],
+  summary: "A public link to this one finished export, valid for 30 days: /s/<token>",
+  request: { params: IdParam },
+  responses: { 201: json(ShareLink, "The link"), ...refusals },
+});
+
+export const projectExports = routes().openapi(startExport, async (c) => {
+  const { callbackUrl } = c.req.valid("json");
+  if (callbackUrl) {
+    assertPublicUrl(callbackUrl);
+    if (!c.get("keyId")) throw new ReelsmithError("callback_needs_key");
+  }
+  const exp = await c.get("user").createExport(c.req.valid("param").id, {
+    idempotencyKey: c.req.valid("header")["idempotency-key"] || undefined,
+    callbackUrl,
+    keyId: c.get("keyId"),
+    platform: c.get("platform"),
+    lang: c.get("lang"),
+  });
+  return c.json(unwrap(exp), 202);
+});
+
+export const exportsRoutes = routes()
+  .openapi(getExport, async (c) =>
+    c.json(unwrap(await c.get("user").getExport(c.req.valid("param").id, c.get("lang"))), 200),
+  )
+  .openapi(download, async (c) => {
+    const files = unwrap(await c.get("user").exportFiles(c.req.valid("param").id));
+    return serveObject(c, files.video, { disposition: attachmentDisposition(files.title, "mp4") });
   })
-  .get("/:id/cover", async (c) => {
-    const { cover } = unwrap(await c.get("user").exportFiles(c.req.param("id")));
-    const res = cover ? await serveObject(c.env.MEDIA, cover, c.req.raw) : null;
-    return res ?? fail(c, "not_found");
+  .openapi(cover, async (c) => {
+    const { cover } = unwrap(await c.get("user").exportFiles(c.req.valid("param").id));
+    if (!cover) throw new ReelsmithError("not_found");
+    return serveObject(c, cover);
   })
-  .post("/:id/share", async (c) => {
-    const { info } = unwrap(await c.get("user").exportFiles(c.req.param("id")));
+  .openapi(share, async (c) => {
+    const { id } = unwrap(await c.get("user").exportFiles(c.req.valid("param").id));
     const exp = Math.floor(Date.now() / 1000) + SHARE_TTL_S;
-    const token = await sealShare({ userId: c.get("userId"), exportId: info.id, exp }, c.env.SECRET);
-    return c.json({ url: `${new URL(c.req.url).origin}/s/${token}`, expiresAt: exp * 1000 }, 201);
+    const token = await sealShare({ userId: c.get("userId"), exportId: id, exp }, c.env.SECRET);
+    return c.json({ url: `${publicOrigin(c.env)}/s/${token}`, expiresAt: exp * 1000 }, 201);
   });

@@ -1,22 +1,34 @@
 // Signed media links for the upstream: no cookie, the HMAC signature (bound to one user, with expiry) is the key.
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
+import { MediaParams, MediaQuery } from "../../core/api.ts";
+import { ReelsmithError } from "../../core/errors.ts";
 import { mediaObjectKey, verifyMediaLink } from "../../core/media-link.ts";
 import { mimeOf } from "../../core/media-type.ts";
-import type { AppEnv } from "../context.ts";
-import { fail } from "../errors.ts";
+import { purposeKey } from "../config.ts";
 import { serveObject } from "../r2-response.ts";
+import { file, PUBLIC, refusals, routes } from "../route-kit.ts";
 
-export const media = new Hono<AppEnv>().get("/:owner/:file", async (c) => {
+const getMedia = createRoute({
+  method: "get",
+  path: "/{owner}/{file}",
+  tags: ["Media"],
+  summary: "A short-lived signed link to an uploaded file, for the editor (no cookie; Range supported)",
+  ...PUBLIC,
+  request: { params: MediaParams, query: MediaQuery },
+  responses: { ...file("*/*", "The file, typed by its true media type"), ...refusals },
+});
+
+export const media = routes().openapi(getMedia, async (c) => {
+  const { owner, file } = c.req.valid("param");
   const ref = await verifyMediaLink(
-    `${c.req.param("owner")}/${c.req.param("file")}`,
-    { exp: c.req.query("exp"), sig: c.req.query("sig") },
-    c.env.SECRET,
+    `${owner}/${file}`,
+    c.req.valid("query"),
+    await purposeKey(c.env, "media-link"),
   );
-  if (ref === "invalid") return fail(c, "media_link_invalid");
-  if (ref === "expired") return fail(c, "media_link_expired");
-  const res = await serveObject(c.env.MEDIA, mediaObjectKey(ref.userId, ref.uploadId), c.req.raw, {
+  if (ref === "invalid") throw new ReelsmithError("media_link_invalid");
+  if (ref === "expired") throw new ReelsmithError("media_link_expired");
+  return serveObject(c, mediaObjectKey(ref.userId, ref.uploadId), {
     contentType: mimeOf(ref.ext),
     disposition: "inline-name",
   });
-  return res ?? fail(c, "not_found");
 });

@@ -1,20 +1,54 @@
 // Chat: the intent router answers export/credits/status/upload directly; everything else streams from the agent.
 // A page reopened while a turn runs follows it from its start at GET /:id/messages/live.
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { Hono } from "hono";
-import { MessageBody } from "../../core/api.ts";
+import { IdParam, MessageBody } from "../../core/api.ts";
+import { ChatAnswer, ChatStreamEvent, type ExportView } from "../../core/api-views.ts";
 import { type ChatEvent, sayEvent } from "../../core/chat-events.ts";
 import { entryFor, isErrorCode, type Lang, ReelsmithError } from "../../core/errors.ts";
 import { routeIntent } from "../../core/intent.ts";
 import { unwrap } from "../../core/outcome.ts";
 import { aggregate, type PublicEvent, readEvents, sseResponse } from "../chat-stream.ts";
 import type { AppEnv } from "../context.ts";
-import { parseBody } from "../errors.ts";
+import { jsonBody, refusals, routes } from "../route-kit.ts";
 
-export const messages = new Hono<AppEnv>()
-  .post("/:id/messages", async (c) => {
-    const { text } = await parseBody(c, MessageBody);
-    const projectId = c.req.param("id");
+const STREAM =
+  "With `Accept: text/event-stream`: Server-Sent Events, each `event: <type>` with `data:` one ChatStreamEvent " +
+  "(status, text, notice, state, action, export, error, done; the schema given for text/event-stream is one " +
+  "event's). Otherwise the whole turn as one ChatAnswer.";
+
+const turnAnswer = (description: string) => ({
+  description,
+  content: {
+    "application/json": { schema: ChatAnswer },
+    "text/event-stream": { schema: ChatStreamEvent },
+  },
+});
+
+const postMessage = createRoute({
+  method: "post",
+  path: "/{id}/messages",
+  tags: ["Chat"],
+  summary: "Send an instruction; export, credits, status and upload requests are answered without the agent",
+  description: `${STREAM} A second message while one runs is refused with 409 (a message is never sent twice).`,
+  request: { params: IdParam, body: jsonBody(MessageBody) },
+  responses: { 200: turnAnswer("The turn"), ...refusals },
+});
+
+const liveTurn = createRoute({
+  method: "get",
+  path: "/{id}/messages/live",
+  tags: ["Chat"],
+  summary: "Follow the turn running in the project from its start (the same events); 204 when none runs",
+  request: { params: IdParam },
+  responses: { 200: turnAnswer("The running turn"), 204: { description: "No turn is running" }, ...refusals },
+});
+
+export const messages = routes()
+  .openapi(postMessage, async (c) => {
+    const { text } = c.req.valid("json");
+    const projectId = c.req.valid("param").id;
+    unwrap(await c.get("user").admitMessage(projectId));
     const { kind: intent, thenExport } = routeIntent(text);
     const events: AsyncIterable<PublicEvent> =
       intent === "agent"
@@ -28,8 +62,8 @@ export const messages = new Hono<AppEnv>()
         : await directEvents(c, intent, projectId, text);
     return answer(c, thenExport ? exportAfter(c, events, projectId) : events, { intent });
   })
-  .get("/:id/messages/live", async (c) => {
-    const stream = unwrap(await c.get("user").watchTurn(c.req.param("id")));
+  .openapi(liveTurn, async (c) => {
+    const stream = unwrap(await c.get("user").watchTurn(c.req.valid("param").id));
     if (!stream) return c.body(null, 204);
     return answer(c, readEvents(stream), {});
   });
@@ -46,7 +80,7 @@ async function answer(c: Context<AppEnv>, events: AsyncIterable<PublicEvent>, ex
 }
 
 /** What the page is told when an export starts: light up the export step, follow this export. */
-const exportEvents = (exp: { id: string; status: string; progress: number }, lang: Lang): PublicEvent[] => [
+const exportEvents = (exp: Pick<ExportView, "id" | "status" | "progress">, lang: Lang): PublicEvent[] => [
   { type: "action", action: "export" },
   { type: "export", id: exp.id, status: exp.status, progress: exp.progress },
   sayEvent({ key: "export-started" }, lang),
@@ -55,7 +89,7 @@ const exportEvents = (exp: { id: string; status: string; progress: number }, lan
 /** The export a message asked for after its edits: started, or the error when there is nothing to export. */
 async function startExport(c: Context<AppEnv>, projectId: string): Promise<PublicEvent[]> {
   const lang = c.get("lang");
-  const started = await c.get("user").createExport(projectId, {}, c.get("platform"));
+  const started = await c.get("user").createExport(projectId, { platform: c.get("platform"), lang });
   if (!started.ok) return [{ type: "error", ...ReelsmithError.of(started.failure).body(lang).error }];
   return exportEvents(started.value, lang);
 }
@@ -82,13 +116,14 @@ async function directEvents(
   const lang = c.get("lang");
   const out: PublicEvent[] = [];
   if (intent === "export") {
-    const exp = unwrap(await user.createExport(projectId, {}, platform));
+    const exp = unwrap(await user.createExport(projectId, { platform, lang }));
     out.push(...exportEvents(exp, lang));
   } else if (intent === "credits") {
-    const cr = unwrap(await user.credits(platform));
+    // Asking in the chat is using the editor: this may sign in to it, unlike GET /api/credits.
+    const cr = unwrap(await user.credits(platform, true));
     out.push(
       { type: "action", action: "show-credits" },
-      sayEvent({ key: "credits", available: cr.available, frozen: cr.frozen }, lang),
+      sayEvent({ key: "credits", available: cr.available ?? 0, frozen: cr.frozen ?? 0 }, lang),
     );
   } else if (intent === "status") {
     const p = unwrap(await user.getProject(projectId, platform, lang));

@@ -1,37 +1,106 @@
 // Uploads: plan, stream parts into R2 (never buffered), resume, finish and hand off, cancel; and URL imports.
-import { type Context, Hono } from "hono";
-import { CreateUploadBody, ImportBody } from "../../core/api.ts";
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { CreateUploadBody, IdParam, ImportBody, PartParams } from "../../core/api.ts";
+import { Deleted, UploadPlan, UploadView } from "../../core/api-views.ts";
 import { ReelsmithError } from "../../core/errors.ts";
 import { SNIFF_BYTES } from "../../core/media-type.ts";
 import { unwrap } from "../../core/outcome.ts";
 import { peekStream } from "../../core/peek-stream.ts";
 import { assertPublicUrl } from "../../core/url-safety.ts";
-import type { AppEnv } from "../context.ts";
-import { parseBody } from "../errors.ts";
+import { publicOrigin } from "../config.ts";
+import { json, jsonBody, refusals, routes } from "../route-kit.ts";
 
-/** Where the upstream reaches this Worker to fetch signed media links. */
-const originOf = (c: Context) => new URL(c.req.url).origin;
+const planUpload = createRoute({
+  method: "post",
+  path: "/{id}/uploads",
+  tags: ["Uploads"],
+  summary: "Plan an upload: name, type and size are checked before any byte moves",
+  request: { params: IdParam, body: jsonBody(CreateUploadBody) },
+  responses: { 201: json(UploadPlan, "The plan: send partCount parts of partSize bytes"), ...refusals },
+});
 
-export const projectUploads = new Hono<AppEnv>()
-  .post("/:id/uploads", async (c) => {
-    const body = await parseBody(c, CreateUploadBody);
-    return c.json(unwrap(await c.get("user").createUpload(c.req.param("id"), c.get("userId"), body)), 201);
+const importUpload = createRoute({
+  method: "post",
+  path: "/{id}/imports",
+  tags: ["Uploads"],
+  summary: "Bring in a file from a public https:// address, then hand it to the editor",
+  request: { params: IdParam, body: jsonBody(ImportBody) },
+  responses: { 201: json(UploadView, "The imported file"), ...refusals },
+});
+
+const getUpload = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags: ["Uploads"],
+  summary: "An upload and the parts already stored (for resuming)",
+  request: { params: IdParam },
+  responses: { 200: json(UploadView, "The upload"), ...refusals },
+});
+
+const putPart = createRoute({
+  method: "put",
+  path: "/{id}/parts/{n}",
+  tags: ["Uploads"],
+  summary: "Send part n as the raw body with Content-Length; sending it again replaces it",
+  request: {
+    params: PartParams,
+    body: {
+      required: true,
+      content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
+    },
+  },
+  responses: { 200: json(UploadView, "The upload with this part stored"), ...refusals },
+});
+
+const completeUpload = createRoute({
+  method: "post",
+  path: "/{id}/complete",
+  tags: ["Uploads"],
+  summary: "Assemble the parts and hand the file to the editor (calling it again joins the first call)",
+  request: { params: IdParam },
+  responses: { 200: json(UploadView, "The file as the editor measured it"), ...refusals },
+});
+
+const deleteUpload = createRoute({
+  method: "delete",
+  path: "/{id}",
+  tags: ["Uploads"],
+  summary: "Cancel or delete an upload, freeing its storage",
+  request: { params: IdParam },
+  responses: { 200: json(Deleted, "Deleted"), ...refusals },
+});
+
+export const projectUploads = routes()
+  .openapi(planUpload, async (c) => {
+    const plan = await c
+      .get("user")
+      .createUpload(c.req.valid("param").id, c.get("userId"), c.req.valid("json"));
+    return c.json(unwrap(plan), 201);
   })
-  .post("/:id/imports", async (c) => {
-    const { url } = await parseBody(c, ImportBody);
+  .openapi(importUpload, async (c) => {
+    const { url } = c.req.valid("json");
     // Refused here before an upload is recorded; the DO checks again at every redirect it follows.
     assertPublicUrl(url);
     const upload = await c
       .get("user")
-      .importUrl(c.req.param("id"), c.get("userId"), url, originOf(c), c.get("platform"));
+      .importUrl(
+        c.req.valid("param").id,
+        c.get("userId"),
+        url,
+        publicOrigin(c.env),
+        c.get("platform"),
+        c.get("lang"),
+      );
     return c.json(unwrap(upload), 201);
   });
 
-export const uploadsRoutes = new Hono<AppEnv>()
-  .get("/:id", async (c) => c.json(unwrap(await c.get("user").getUpload(c.req.param("id")))))
-  .put("/:id/parts/:n", async (c) => {
-    const id = c.req.param("id");
-    const n = Number(c.req.param("n"));
+export const uploadsRoutes = routes()
+  .openapi(getUpload, async (c) =>
+    c.json(unwrap(await c.get("user").getUpload(c.req.valid("param").id, c.get("lang"))), 200),
+  )
+  .openapi(putPart, async (c) => {
+    const { id, n } = c.req.valid("param");
     if (!c.req.raw.body)
       throw new ReelsmithError("part_mismatch", { extra: { problem: "The part has no body." } });
     let body = c.req.raw.body;
@@ -52,12 +121,17 @@ export const uploadsRoutes = new Hono<AppEnv>()
         // The connection dropped mid-part (phones do): the part is simply not stored; the client resends it.
         throw new ReelsmithError("part_mismatch", { extra: { part: n, problem: "The part ended early." } });
       });
-    return c.json(unwrap(await c.get("user").recordUploadPart(id, n, part.etag)));
+    return c.json(unwrap(await c.get("user").recordUploadPart(id, n, part.etag, c.get("lang"))), 200);
   })
-  .post("/:id/complete", async (c) =>
-    c.json(unwrap(await c.get("user").completeUpload(c.req.param("id"), originOf(c), c.get("platform")))),
-  )
-  .delete("/:id", async (c) => c.json(unwrap(await c.get("user").deleteUpload(c.req.param("id")))));
+  .openapi(completeUpload, async (c) => {
+    const done = await c
+      .get("user")
+      .completeUpload(c.req.valid("param").id, publicOrigin(c.env), c.get("platform"), c.get("lang"));
+    return c.json(unwrap(done), 200);
+  })
+  .openapi(deleteUpload, async (c) =>
+    c.json(unwrap(await c.get("user").deleteUpload(c.req.valid("param").id)), 200),
+  );
 
 /** Reads a refused body to its end, discarding it; a body that breaks off has nothing more to read. */
 async function drain(body: ReadableStream<Uint8Array>): Promise<void> {

@@ -62,3 +62,18 @@ export function filesForm(files: Record<string, { bytes: Uint8Array<ArrayBuffer>
     form.append("files", new Blob([f.bytes], { type: f.type }), name);
   return form;
 }
+
+/** Width and height of a PNG (its IHDR) or a JPEG (its first start-of-frame marker). */
+export function imageSize(bytes: Buffer): { width: number; height: number } {
+  if (bytes.readUInt32BE(0) === 0x89504e47)
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  let at = 2;
+  while (at + 9 < bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1];
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { width: bytes.readUInt16BE(at + 7), height: bytes.readUInt16BE(at + 5) };
+    }
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  throw new Error("not a PNG or baseline/progressive JPEG");
+}

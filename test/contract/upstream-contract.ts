@@ -1,4 +1,4 @@
-// One contract suite for anything that claims to be the upstream (the fake, the engine): UPSTREAM.md over plain HTTP.
+// One contract suite for anything that claims to be the upstream (the fake, the engine): docs/upstream.md over plain HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AnonymousToken,
@@ -12,7 +12,7 @@ import {
 } from "../../core/contract.ts";
 import { isReady, readDraft } from "../../core/draft.ts";
 import { type Api, dataOf, eventsOf, newRenderId, textOf, upstreamApi } from "./http.ts";
-import { type FileServer, filesForm, png, serveFiles } from "./media.ts";
+import { type FileServer, filesForm, imageSize, png, serveFiles } from "./media.ts";
 
 /** An upstream implementation started for the suite, with what it can do beyond the core contract. */
 export interface UpstreamUnderTest {
@@ -43,6 +43,15 @@ const renderableDraft = (imageUrl: string) => ({
   d: 2000,
   m: { title: "Contract", width: 360, height: 640, fps: 30 },
 });
+
+/** A render's poster: served as a real JPEG or PNG in the video's aspect. */
+async function expectCover(url: string | undefined, video: { width: number; height: number }) {
+  expect(url).toMatch(/^https?:\/\//);
+  const res = await fetch(url as string);
+  expect(res.headers.get("content-type")).toMatch(/^image\/(jpeg|png)$/);
+  const { width, height } = imageSize(Buffer.from(await res.arrayBuffer()));
+  expect(Math.abs(width / height - video.width / video.height)).toBeLessThan(0.02);
+}
 
 export function describeUpstreamContract(name: string, start: () => Promise<UpstreamUnderTest>): void {
   describe(`upstream contract: ${name}`, () => {
@@ -299,6 +308,7 @@ export function describeUpstreamContract(name: string, start: () => Promise<Upst
           const download = await api.send("GET", Paths.renderDownload(id), { token });
           expect(download.status).toBe(200);
           expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(output))).toBe(true);
+          await expectCover(final.coverUrl, draft.m);
         }
       });
 

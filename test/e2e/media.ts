@@ -3,13 +3,13 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** `count` 3024×4032 JPEGs (a 12 MP phone photo), each a different colour. */
-export function makePhotos(dir: string, count: number): string[] {
+/** `count` JPEGs, each a different colour: by default 3024×4032 (a 12 MP phone photo). */
+export function makePhotos(dir: string, count: number, size = "3024x4032"): string[] {
   return Array.from({ length: count }, (_, i) => {
     const file = join(dir, `IMG_00${i + 1}.jpg`);
     execFileSync("ffmpeg", [
       ...["-v", "error", "-y", "-f", "lavfi"],
-      ...["-i", `testsrc2=size=3024x4032:rate=1,hue=h=${i * 120}`],
+      ...["-i", `testsrc2=size=${size}:rate=1,hue=h=${i * 120}`],
       ...["-frames:v", "1", "-q:v", "3", file],
     ]);
     return file;

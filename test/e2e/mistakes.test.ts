@@ -154,6 +154,8 @@ describe("keyboard only", () => {
       const thumb = row(page, "clip.mp4").locator("img.upload-row__thumb");
       await thumb.waitFor();
       expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+      // Back on the drop zone (the new row took the page's attention), Enter opens the picker too.
+      await zone.focus();
       const [again] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
       expect(again.isMultiple()).toBe(true);
     } finally {

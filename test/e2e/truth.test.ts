@@ -213,6 +213,71 @@ describe("the page shows the truth", () => {
   });
 });
 
+describe("a long project list", () => {
+  it("shows the first page and the rest on request", async () => {
+    await page.goto("/");
+    // 55 more projects through the API, as an integration or a busy creator would have them.
+    for (let i = 0; i < 55; i++) {
+      const res = await page.request.post("/api/projects", {
+        data: { preset: "douyin", title: `Batch ${i}` },
+      });
+      expect(res.status()).toBe(201);
+    }
+    const rows = page.locator(".project-row");
+    const more = page.getByRole("button", { name: "Show more projects" });
+    const openList = async () => {
+      await page.locator(".app-header__actions .btn").first().click();
+      await rows.nth(49).waitFor();
+      await page.locator(".project-list__more").scrollIntoViewIfNeeded();
+    };
+    await openList();
+    expect(await rows.count()).toBe(50);
+    expect(await rows.first().locator(".project-row__title").textContent()).toBe("Batch 54");
+    await page.keyboard.press("Escape");
+    await screens(page, "projects-more", openList);
+    const all = (await (await page.request.get("/api/projects?limit=100")).json()).projects.length as number;
+    expect(all).toBeGreaterThan(55);
+    await openList();
+    await more.click();
+    await rows.nth(all - 1).waitFor();
+    expect(await rows.count()).toBe(all);
+    expect(await more.count()).toBe(0);
+    const titles = await rows.locator(".project-row__title").allTextContents();
+    expect(new Set(titles).size).toBe(all);
+    await page.keyboard.press("Escape");
+  });
+});
+
+describe("paths that are not the app", () => {
+  it("answer the JSON 404 from the running stack, and the app itself comes with its security headers", async () => {
+    for (const path of ["/api", "/API/me", "/api/%2e%2e/me", "/api/me/", "/nothing-here"]) {
+      const res = await fetch(`${baseURL}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("Content-Type"), path).toMatch(/^application\/json/);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    }
+    for (const path of ["/", "/p/douyin", "/api/me"]) {
+      const res = await fetch(`${baseURL}${path}`);
+      await res.body?.cancel();
+      expect(res.headers.get("Content-Security-Policy"), path).toMatch(
+        /^default-src 'self'; script-src 'self';/,
+      );
+      expect(res.headers.get("X-Frame-Options"), path).toBe("DENY");
+      expect(res.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+    }
+    // The app runs under that policy: nothing it does is refused.
+    const p = await context.newPage();
+    const refused: string[] = [];
+    p.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await p.goto("/");
+    await p.locator('[data-preset="xiaohongshu"]').waitFor();
+    await p.close();
+    expect(refused).toEqual([]);
+  });
+});
+
 describe("the platform follows what the editor did", () => {
   it("turns the 小红书 card into WeChat when the sentence asks for WeChat, and says so in either language", async () => {
     const zh = await browser.newContext({ baseURL, locale: "zh-CN", viewport: VIEWPORTS.phone });

@@ -1,12 +1,10 @@
-// Pure renderer logic, no ffmpeg: frame-exact timeline, transitions, escaping, wrapping, encoding budget, synth loop.
+// Pure renderer logic, no ffmpeg: frame-exact timeline, transitions, text styles, escaping, encoding budget.
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../core/draft.ts";
 import { encodingFor } from "../../engine/render/encode-args.ts";
 import { escapeFilterValue } from "../../engine/render/filter-graph.ts";
 import { ffmpegColor, planRender } from "../../engine/render/render-plan.ts";
 import { stderrReason } from "../../engine/render/run-ffmpeg.ts";
-import { resolveMood, SYNTH_RATE, synthLoop } from "../../engine/render/synth-music.ts";
-import { balancedWrap, layoutText, wrapText } from "../../engine/render/text-layout.ts";
 import { mediaItem, resolverFor } from "./helpers/media-fixtures.ts";
 
 const photo = (n: number) => mediaItem(`/media/p${n}.jpg`, "image");
@@ -83,7 +81,16 @@ describe("planRender", () => {
     expect(second).toMatchObject({ start: 5, duration: 5, fadeIn: 1, trimIn: 8 });
     expect(music).toMatchObject({ media: undefined, mood: "upbeat", duration: 10, volume: 0.35, fadeOut: 2 });
     expect(plan.texts).toEqual([
-      { text: "Hi", role: "title", start: 0, end: 3, size: 80, pos: "top", color: "0xFFD600", box: false },
+      {
+        text: "Hi",
+        role: "title",
+        start: 0,
+        end: 3,
+        size: 80,
+        pos: "top",
+        style: "plate",
+        color: [255, 214, 0],
+      },
     ]);
   });
 
@@ -120,38 +127,6 @@ describe("escaping and colours", () => {
   });
 });
 
-describe("text layout", () => {
-  it("wraps Latin by words and CJK by characters", () => {
-    expect(wrapText("the quick brown fox jumps", 6)).toEqual(["the quick", "brown fox", "jumps"]);
-    expect(wrapText("春眠不觉晓处处闻啼鸟", 4)).toEqual(["春眠不觉", "晓处处闻", "啼鸟"]);
-    expect(wrapText("a\nb", 10)).toEqual(["a", "b"]);
-    expect(wrapText("a\u0007b\tc", 10)).toEqual(["a b c"]);
-  });
-
-  it("balances lines instead of leaving an orphan", () => {
-    expect(wrapText("把这段视频压缩一下发微信", 11)).toEqual(["把这段视频压缩一下发微", "信"]);
-    expect(balancedWrap("把这段视频压缩一下发微信", 11)).toEqual(["把这段视频压", "缩一下发微信"]);
-  });
-
-  it("shrinks long titles to three lines and stacks lines from the top", () => {
-    const overlay = {
-      text: "word ".repeat(40),
-      role: "title",
-      start: 0,
-      end: 1,
-      size: 96,
-      pos: "top",
-      color: "",
-      box: false,
-    } as const;
-    const layout = layoutText(overlay, { width: 1080, height: 1920, fps: 30 });
-    expect(layout.lines.length).toBeLessThanOrEqual(3);
-    expect(layout.size).toBeLessThan(96);
-    expect(layout.lines[0].baseline).toBeGreaterThan(192);
-    expect(layout.lines[1].baseline).toBeGreaterThan(layout.lines[0].baseline);
-  });
-});
-
 describe("encoding", () => {
   it("caps the bitrate by preset and fits a size budget including the VBV buffer", () => {
     expect(encodingFor({ preset: "douyin" }, 30, 30)).toMatchObject({
@@ -163,18 +138,5 @@ describe("encoding", () => {
     const e = encodingFor({ preset: "weixin", budget }, 20, 30);
     const worstBytes = ((e.maxrateKbps * 20 + e.bufsizeKbps + e.audioKbps * 20) * 1000) / 8;
     expect(worstBytes).toBeLessThan(budget);
-  });
-});
-
-describe("synth music", () => {
-  it("makes a loop that starts and ends silent, in every mood", () => {
-    for (const mood of ["calm", "upbeat", "lofi", "warm", "cinematic", "unknown"]) {
-      const loop = synthLoop(mood);
-      expect(loop.length).toBeGreaterThan(SYNTH_RATE * 4);
-      expect(Math.abs(loop[0])).toBeLessThan(0.01);
-      expect(Math.abs(loop[loop.length - 1])).toBeLessThan(0.01);
-      expect(Math.max(...loop.subarray(SYNTH_RATE, SYNTH_RATE * 2))).toBeGreaterThan(0.1);
-    }
-    expect(resolveMood("Happy")).toBe("upbeat");
   });
 });

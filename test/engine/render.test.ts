@@ -73,14 +73,18 @@ async function render(name: string, draft: Draft, extra: { onProgress?: (p: numb
   return { outPath, out };
 }
 
-/** Share of near-white pixels in the top fifth and the bottom fifth of a frame. */
+/**
+ * Share of near-white pixels in the top fifth of a frame and in the fifth above the vertical feeds' bottom
+ * safe margin (460 of 1920 px), where captions sit.
+ */
 async function whiteBands(path: string, seconds: number, { width, height } = SMALL) {
   const rgb = await frameRgb(path, seconds);
   expect(rgb.length).toBe(width * height * 3);
   const fifth = Math.round(height / 5);
+  const captions = Math.round(height * (1 - 460 / 1920));
   return {
     top: bandStats(rgb, width, 0, fifth).white,
-    bottom: bandStats(rgb, width, height - fifth, height).white,
+    bottom: bandStats(rgb, width, captions - fifth, captions).white,
   };
 }
 
@@ -121,7 +125,7 @@ describe("renderDraft", () => {
     expect(withTitle.top).toBeGreaterThan(plain.top + 0.005);
   });
 
-  it("draws the title at the top and a boxed caption at the bottom, fading in", async () => {
+  it("draws the title at the top and a boxed caption above the bottom safe margin, fading in", async () => {
     const draft = cardDraft([text("TITLE", "title", 0, 2000), text("caption here", "caption", 0, 2000)]);
     const { outPath } = await render("bands.mp4", draft);
     await expectDeliverableMp4(outPath, { ...SMALL, duration: 2 });

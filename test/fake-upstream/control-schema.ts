@@ -57,7 +57,7 @@ export const RenderPlan = z.object({
   durationMs: z.number().int().nonnegative().optional(),
   /** the render fails halfway with this error */
   error: z.string().optional(),
-  /** the finished render has a poster image, as the engine's do (`output.cover` / `coverUrl`) */
+  /** false: the finished render has no poster, as NemoVideo's have none (the engine's and, by default, the fake's do) */
   cover: z.boolean().optional(),
   sessionId: z.string().optional(),
 });

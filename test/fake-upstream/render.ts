@@ -8,7 +8,8 @@ import {
   renderPollShapeB,
   UpstreamCode,
 } from "../../core/contract.ts";
-import { isReady, readDraft } from "../../core/draft.ts";
+import { type Draft, isReady, readDraft } from "../../core/draft.ts";
+import { png } from "../contract/media.ts";
 import { failure, invalidBody } from "./failures.ts";
 import type { FakeEnv, Handler, UpstreamCall } from "./handler.ts";
 import { placeholderMp4, renderState } from "./render-lifecycle.ts";
@@ -46,12 +47,15 @@ export const submitRender: Handler = (call) => {
   });
 };
 
-const outputUrl = (baseUrl: string, id: string, ext = "mp4") =>
-  `${baseUrl}/renders/${encodeURIComponent(id)}.${ext}`;
+const outputUrl = (baseUrl: string, id: string) => `${baseUrl}/renders/${encodeURIComponent(id)}.mp4`;
+const coverUrl = (baseUrl: string, id: string) => `${baseUrl}/renders/${encodeURIComponent(id)}.png`;
 
-/** A poster: JPEG signature and end marker around the render id, enough to be stored and served as an image. */
-const placeholderJpeg = (id: string) =>
-  new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(`poster ${id}`), 0xff, 0xd9]);
+/** The poster: a small one-colour PNG in the draft's aspect (9:16 when the draft names no size). */
+export function coverPng(draft: Draft): Uint8Array<ArrayBuffer> {
+  const { width = 1080, height = 1920 } = draft.m;
+  const scale = 160 / Math.max(width, height);
+  return png(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), [232, 90, 120]);
+}
 
 /** The caller's render named in the path, or the 404 to answer. */
 function ownRender(call: UpstreamCall & { token: TokenRecord }): RenderRecord | Response {
@@ -72,7 +76,7 @@ export const pollRender: Handler = (call) => {
     progress: state.progress,
     error: state.error,
     url: done ? outputUrl(call.baseUrl, r.id) : undefined,
-    coverUrl: done && r.cover ? outputUrl(call.baseUrl, r.id, "jpg") : undefined,
+    coverUrl: done && r.cover !== false ? coverUrl(call.baseUrl, r.id) : undefined,
     size: done ? placeholderMp4(r.id, world.config.renderFileBytes).length : undefined,
     duration: done ? r.draft.d / 1000 : undefined,
   };
@@ -109,13 +113,12 @@ export const downloadRender: Handler = (call) => {
   return fileResponse(call.world, r);
 };
 
-/** GET /renders/:file, the output url (and the poster's): public like a CDN link, served once the render completed. */
+/** GET /renders/:file, the output url (`<id>.mp4`) and cover (`<id>.png`): public like a CDN link, once the render completed. */
 export function serveRenderOutput(c: Context<FakeEnv>, world: FakeWorld): Response {
-  const [, id, ext] = /^(.*)\.(mp4|jpg)$/.exec(c.req.param("file") ?? "") ?? [];
+  const [, id, ext] = /^(.*)\.(mp4|png)$/.exec(c.req.param("file") ?? "") ?? [];
   const r = world.renders.get(id ?? "");
-  if (!r || renderState(r, world.now()).status !== "completed" || (ext === "jpg" && !r.cover))
+  if (!r || renderState(r, world.now()).status !== "completed" || (ext === "png" && r.cover === false))
     return new Response("not found", { status: 404 });
-  if (ext === "jpg")
-    return new Response(placeholderJpeg(r.id), { headers: { "Content-Type": "image/jpeg" } });
+  if (ext === "png") return new Response(coverPng(r.draft), { headers: { "Content-Type": "image/png" } });
   return fileResponse(world, r);
 }

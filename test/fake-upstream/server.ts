@@ -1,4 +1,4 @@
-// The fake NemoVideo upstream on 127.0.0.1: every endpoint of UPSTREAM.md, fault injection, and /__fake/* control.
+// The fake NemoVideo upstream on 127.0.0.1: every endpoint of docs/upstream.md, fault injection, and /__fake/* control.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";

@@ -209,7 +209,10 @@ describe("the intent router answers directly", () => {
     expect(kinds.indexOf("state")).toBeLessThan(kinds.indexOf("export"));
     expect(kinds.slice(-1)).toEqual(["done"]);
     const started = r.events.find((e) => e.event === "export")?.data;
-    expect(started).toMatchObject({ id: expect.any(String), status: expect.stringMatching(/pending|processing/) });
+    expect(started).toMatchObject({
+      id: expect.any(String),
+      status: expect.stringMatching(/pending|processing/),
+    });
     expect((await u.json(`/api/exports/${started.id}`)).status).toBe(200);
     expect(Object.values((await fake.inspect()).runSse)).toEqual([1]);
   });

@@ -1,26 +1,16 @@
-// Exports driven by the DO alarm to a file in R2: both poll shapes, retries, failures, idempotency, Range downloads.
+// Exports driven by the DO alarm to a file in R2: both poll shapes, retries, failures, idempotency, Range downloads,
+// and the address rules for what the upstream says to fetch.
 import { env, runInDurableObject } from "cloudflare:test";
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Client, chat, createProject, fake, newUser, waitFor } from "./helpers.ts";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Paths, readRenderPoll } from "../../core/contract.ts";
+import { IdentityStore } from "../../durable/identity.ts";
+import { copyRenderOutput } from "../../durable/render-output.ts";
+import { UpstreamClient } from "../../durable/upstream-client.ts";
+import { type Client, chat, createProject, fake, finished, newUser, readyProject, waitFor } from "./helpers.ts";
 import { userIdOf, userStub } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
-
-/** A project whose draft is ready: one silent edit puts something on the timeline. */
-async function readyProject(u: Client) {
-  const p = await createProject(u);
-  await chat(u, p.id, "[scenario:silent-edit] add a clip");
-  const got = await u.json(`/api/projects/${p.id}`);
-  expect(got.body.ready).toBe(true);
-  return p;
-}
-
-async function finished(u: Client, id: string) {
-  return waitFor(async () => {
-    const r = await u.json(`/api/exports/${id}`);
-    return r.body.status === "completed" || r.body.status === "failed" ? r.body : null;
-  }, 20_000);
-}
+afterEach(() => vi.restoreAllMocks());
 
 describe("export to a file in R2", () => {
   for (const shape of ["A", "B"] as const) {
@@ -49,8 +39,9 @@ describe("export to a file in R2", () => {
       expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(10, 20));
       expect((await u(done.downloadUrl, { headers: { Range: "bytes=200000-" } })).status).toBe(416);
 
+      // The video and its poster, which the fake makes as the engine does.
       const listed = await env.MEDIA.list({ prefix: `exports/${p.id}/` });
-      expect(listed.objects).toHaveLength(1);
+      expect(listed.objects.map((o) => o.key.split(".").at(-1)).sort()).toEqual(["cover", "mp4"]);
 
       // Every upstream render request carried the attribution headers.
       const renders = (await fake.inspect()).requests.filter((q) => q.endpoint === "render");
@@ -116,13 +107,19 @@ describe("export to a file in R2", () => {
     expect((await fake.inspect()).requests.filter((q) => q.endpoint === "render")).toHaveLength(0);
   });
 
-  it("returns the same export for the same Idempotency-Key", async () => {
+  it("returns the same export for the same Idempotency-Key on the same project, and only there", async () => {
     const u = newUser();
     const p = await readyProject(u);
-    const a = await u.json(`/api/projects/${p.id}/exports`, {}, { headers: { "Idempotency-Key": "k-1" } });
-    const b = await u.json(`/api/projects/${p.id}/exports`, {}, { headers: { "Idempotency-Key": "k-1" } });
+    const q = await readyProject(u);
+    const key = { headers: { "Idempotency-Key": "k-1" } };
+    const a = await u.json(`/api/projects/${p.id}/exports`, {}, key);
+    const b = await u.json(`/api/projects/${p.id}/exports`, {}, key);
     expect(b.body.id).toBe(a.body.id);
-    expect((await fake.inspect()).requests.filter((q) => q.endpoint === "render")).toHaveLength(1);
+    const other = await u.json(`/api/projects/${q.id}/exports`, {}, key);
+    expect(other.status).toBe(202);
+    expect(other.body).toMatchObject({ projectId: q.id });
+    expect(other.body.id).not.toBe(a.body.id);
+    expect((await fake.inspect()).requests.filter((r) => r.endpoint === "render")).toHaveLength(2);
   });
 
   it("retries a failed submit once with a new render id", async () => {
@@ -137,13 +134,27 @@ describe("export to a file in R2", () => {
     expect((await finished(u, body.id)).status).toBe("completed");
   });
 
-  it("reports a failed render with its reason", async () => {
+  it("reports a failed render in the catalogue's words, in the reader's language, never the upstream's", async () => {
     const u = newUser();
     const p = await readyProject(u);
-    await fake.renderPlan({ error: "encoder crashed" });
+    await fake.renderPlan({ error: "ffmpeg: Error while filtering: Invalid argument" });
     const { body } = await u.json(`/api/projects/${p.id}/exports`, {});
     const done = await finished(u, body.id);
-    expect(done).toMatchObject({ status: "failed", error: "encoder crashed" });
+    expect(done).toMatchObject({
+      status: "failed",
+      error: {
+        code: "render_failed",
+        message: "The export failed.",
+        hint: "Try exporting again.",
+        action: { kind: "retry" },
+      },
+    });
+    const zh = await u.json(`/api/exports/${body.id}`, undefined, {
+      headers: { "Accept-Language": "zh-CN" },
+    });
+    expect(zh.body.error).toMatchObject({ code: "render_failed", message: "导出失败。" });
+    const project = await u.json(`/api/projects/${p.id}`);
+    expect(JSON.stringify([done, zh.body, project.body])).not.toMatch(/ffmpeg|filtering/);
     expect((await u(`/api/exports/${body.id}/download`)).status).toBe(404);
   });
 
@@ -165,5 +176,68 @@ describe("export to a file in R2", () => {
     const other = newUser();
     expect((await other.json(`/api/exports/${body.id}`)).status).toBe(404);
     expect((await other(`/api/exports/${body.id}/download`)).status).toBe(404);
+  });
+});
+
+describe("render output addresses", () => {
+  it("are fetched only when public https or on a configured origin; else the upstream's own download route serves", async () => {
+    await fake.config({ renderMs: 50, renderFileBytes: 4000 });
+    await fake.renderPlan({ cover: true });
+    const u = newUser();
+    const p = await readyProject(u);
+    const { body } = await u.json(`/api/projects/${p.id}/exports`, {});
+    expect((await finished(u, body.id)).coverUrl).toBeDefined();
+    const stub = userStub(await userIdOf(u));
+    await runInDurableObject(stub, async (_, state) => {
+      const sql = state.storage.sql;
+      const row = sql
+        .exec<{ id: string; project_id: string; render_id: string }>(
+          `SELECT id, project_id, render_id FROM exports WHERE id = ?`,
+          body.id,
+        )
+        .one();
+      const client = new UpstreamClient(new IdentityStore(sql), {
+        upstreamUrl: env.UPSTREAM_URL,
+        rateLimitWaitMs: 10,
+      });
+      const poll = readRenderPoll(
+        await (await client.open(Paths.renderPoll(row.render_id), { platform: "api" })).json(),
+      )!;
+      expect(poll.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      // Every address fetched is recorded; a public CDN address is served here, redirecting to the loopback one.
+      const hop = "https://cdn.example.com/render.mp4";
+      const fetched: string[] = [];
+      const real = globalThis.fetch;
+      vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+        const url = new Request(input as RequestInfo, init).url;
+        fetched.push(url);
+        if (url === hop) return new Response(null, { status: 302, headers: { Location: poll.url! } });
+        return real(input as RequestInfo, init);
+      });
+      const copy = (id: string, trustedOrigins: string[], p = poll) =>
+        copyRenderOutput(env.MEDIA, client, { ...row, id }, p, { trustedOrigins });
+
+      // Not configured: the loopback address is never contacted; the authenticated download route serves the video.
+      const downloads = async () =>
+        (await fake.inspect()).requests.filter((q) => q.endpoint === "renderDownload").length;
+      const before = await downloads();
+      const untrusted = await copy("exp_untrusted", []);
+      expect(fetched).not.toContain(poll.url);
+      expect(fetched.some((f) => f.includes(poll.coverUrl!))).toBe(false);
+      expect(untrusted).toMatchObject({ size: 4000, cover: null });
+      expect(await downloads()).toBe(before + 1);
+
+      // A public https address that redirects to the loopback one is refused at the hop.
+      fetched.length = 0;
+      await copy("exp_redirected", [], { ...poll, url: hop, coverUrl: undefined });
+      expect(fetched).toContain(hop);
+      expect(fetched).not.toContain(poll.url);
+
+      // Configured: fetched from there directly, poster too.
+      fetched.length = 0;
+      const trusted = await copy("exp_trusted", [new URL(poll.url!).origin]);
+      expect(fetched).toContain(poll.url);
+      expect(trusted.cover).not.toBeNull();
+    });
   });
 });

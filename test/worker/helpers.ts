@@ -104,3 +104,35 @@ export async function waitFor<T>(
     await sleep(50);
   }
 }
+
+/** A project whose draft is ready: one silent edit puts something on the timeline. */
+export async function readyProject(u: Client) {
+  const p = await createProject(u);
+  await chat(u, p.id, "[scenario:silent-edit] add a clip");
+  const got = await u.json(`/api/projects/${p.id}`);
+  if (got.body.ready !== true) throw new Error("the edit left nothing to export");
+  return p;
+}
+
+/** The export once it has completed or failed. */
+export async function finished(u: Client, id: string) {
+  return waitFor(async () => {
+    const r = await u.json(`/api/exports/${id}`);
+    return r.body.status === "completed" || r.body.status === "failed" ? r.body : null;
+  }, 20_000);
+}
+
+/** An integration: a key minted by a browser user, sent as a bearer token; with the key's webhook secret. */
+export async function keyUser(label = "integration") {
+  const owner = newUser();
+  const { status, body } = await owner.json("/api/keys", { label });
+  if (status !== 201) throw new Error(`mint key: ${status} ${JSON.stringify(body)}`);
+  const client = newUser({ headers: { Authorization: `Bearer ${body.key}` } });
+  return {
+    client,
+    owner,
+    key: body.key as string,
+    keyId: body.id as string,
+    webhookSecret: body.webhookSecret as string,
+  };
+}

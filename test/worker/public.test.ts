@@ -1,4 +1,5 @@
-// Public, cookie-free surfaces: presets, the OpenAPI document, share links with Open Graph tags, the JSON 404.
+// Public, cookie-free surfaces: presets, share links with Open Graph tags, the JSON 404 (the OpenAPI document has
+// its own test: contract.test.ts).
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ORIGIN } from "./helpers.ts";
@@ -37,19 +38,6 @@ describe("presets", () => {
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as any).error.code).toBe("not_found");
   });
-});
-
-it("describes the API in OpenAPI", async () => {
-  const doc = (await (await SELF.fetch(`${ORIGIN}/api/openapi.json`)).json()) as any;
-  expect(doc.openapi).toBe("3.1.0");
-  for (const path of [
-    "/api/projects",
-    "/api/projects/{id}/messages",
-    "/api/projects/{id}/exports",
-    "/api/exports/{id}/download",
-  ]) {
-    expect(doc.paths[path]).toBeDefined();
-  }
 });
 
 describe("share links", () => {

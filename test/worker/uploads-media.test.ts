@@ -1,6 +1,7 @@
 // Signed media links and isolation: Range, nosniff, no cookie, expiry, tampering, one user never reaching another's files.
 import { env, SELF } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
+import { purposeSecret } from "../../core/hmac.ts";
 import { signMediaUrl } from "../../core/media-link.ts";
 import { createProject, fake, newUser, ORIGIN } from "./helpers.ts";
 import {
@@ -93,7 +94,7 @@ describe("GET /api/media/:key", () => {
     const expired = await signMediaUrl(
       ORIGIN,
       { userId: await userIdOf(u), uploadId: id, ext: "mp4" },
-      env.SECRET,
+      await purposeSecret(env.SECRET, "media-link"),
       -1,
     );
     const res = await SELF.fetch(expired);
@@ -102,7 +103,7 @@ describe("GET /api/media/:key", () => {
     const fresh = await signMediaUrl(
       ORIGIN,
       { userId: await userIdOf(u), uploadId: id, ext: "mp4" },
-      env.SECRET,
+      await purposeSecret(env.SECRET, "media-link"),
       60,
     );
     expect((await SELF.fetch(fresh)).status).toBe(200);

@@ -4,6 +4,14 @@ import { chat, createProject, fake, newUser, waitFor } from "./helpers.ts";
 
 beforeEach(() => fake.reset());
 
+/** A user who has used the editor once (asking for the balance in the chat signs in to it). */
+async function signedIn() {
+  const u = newUser();
+  const p = await createProject(u);
+  await u.json(`/api/projects/${p.id}/messages`, { text: "how many credits do I have?" });
+  return u;
+}
+
 describe("talking to the upstream", () => {
   it("sends the bearer token and attribution headers on every request, and gets one token per user", async () => {
     const u = newUser();
@@ -25,8 +33,7 @@ describe("talking to the upstream", () => {
   });
 
   it("gets a new token on 1001 with the same client id and retries once", async () => {
-    const u = newUser();
-    await u.json("/api/credits");
+    const u = await signedIn();
     await fake.fault({ endpoint: "credits", code: 1001 });
     await fake.config({ oneTokenPerClient: false });
     const r = await u.json("/api/credits");
@@ -38,8 +45,7 @@ describe("talking to the upstream", () => {
   });
 
   it("waits and retries once on 429, then reports rate limiting clearly", async () => {
-    const u = newUser();
-    await u.json("/api/credits");
+    const u = await signedIn();
     await fake.fault({ endpoint: "credits", code: 429 });
     expect((await u.json("/api/credits")).status).toBe(200);
     await fake.fault({ endpoint: "credits", code: 429, times: 2 });
@@ -51,11 +57,14 @@ describe("talking to the upstream", () => {
   it("uses a token the user pastes, after checking it works", async () => {
     const u = newUser();
     const bad = await u.json("/api/me/upstream-token", { token: "nmv_usr_doesnotexist" }, { method: "PUT" });
-    expect(bad.status).toBe(502);
-    expect(bad.body.error.code).toBe("upstream_auth_failed");
+    // What the user pasted is wrong: a 4xx saying what to do, not the service failing with "try again".
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("upstream_token_refused");
+    expect(bad.body.error.hint).toMatch(/nmv_/);
+    expect(bad.body.error.action).toBeUndefined();
+    expect((await u.json("/api/me")).body.tokenSource).toBe("none");
     // A real token of the upstream, obtained out of band.
-    const other = newUser();
-    await other.json("/api/credits");
+    await signedIn();
     const pasted = (await fake.inspect()).tokens[0].token;
     const ok = await u.json("/api/me/upstream-token", { token: pasted }, { method: "PUT" });
     expect(ok.status).toBe(200);

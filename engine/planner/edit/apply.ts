@@ -34,8 +34,9 @@ const MOOD_NAMES: Record<MusicMood, string> = {
   calm: "Calm",
   cinematic: "Cinematic",
   lofi: "Lo-fi",
+  warm: "Warm",
 };
-const moodName = (mood: MusicMood) => MOOD_NAMES[mood] ?? mood.replace(/^\w/, (c) => c.toUpperCase());
+const moodName = (mood: MusicMood) => MOOD_NAMES[mood];
 
 function targets(spec: Spec, target: TextTarget): TextBlockName[] {
   const present = TEXT_BLOCKS.filter((name) => spec[name]);

@@ -5,6 +5,7 @@ import { FEATURES } from "../lexicon/features.ts";
 import { SUBJECTS } from "../lexicon/types.ts";
 import { direction, explicitFactor, intensity, stepFactor } from "./amounts.ts";
 import type { ClauseView } from "./clause.ts";
+import type { Token } from "./tokenize.ts";
 
 /** A volume change in the clause, if any: an absolute percent, a factor, or a relative step. */
 function volumeOf(v: ClauseView, soundTarget: boolean): EditCommand | null {
@@ -47,6 +48,17 @@ function musicChoice(v: ClauseView): EditCommand {
   };
 }
 
+/** "only music", "just the music", 只要音乐 — not "just add music": only fillers between "only" and the music. */
+function onlyBefore(v: ClauseView, music: Token) {
+  return v
+    .concepts("only")
+    .find(
+      (o) =>
+        v.indexOf(o) < v.indexOf(music) &&
+        v.between(o, music).every((t) => t.kind === "word" && t.text.length <= 4),
+    );
+}
+
 export function readSound(v: ClauseView): EditCommand[] {
   const music = v.concepts("music")[0];
   const source = v.concepts("sourceSound")[0];
@@ -58,7 +70,7 @@ export function readSound(v: ClauseView): EditCommand[] {
     v.use(source);
     const polarity = v.polarity(source);
     const percent = v.amounts("percent").at(-1);
-    const only = v.concepts("only").find((o) => music && v.indexOf(o) < v.indexOf(music));
+    const only = music && onlyBefore(v, music);
     if (only) {
       // "only music", 只要音乐: the clips go quiet under the music.
       v.use(only);
@@ -102,7 +114,7 @@ export function readSound(v: ClauseView): EditCommand[] {
       v.use(fade, ...v.concepts("change", "add", "more"));
       return [...commands, { cmd: "music", fade: true }];
     }
-    const only = v.concepts("only").find((o) => v.indexOf(o) < v.indexOf(music));
+    const only = onlyBefore(v, music);
     if (only && !source) {
       v.use(only);
       commands.push({ cmd: "sourceSound", on: false }, musicChoice(v));

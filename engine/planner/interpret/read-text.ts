@@ -53,13 +53,15 @@ function slotStart(v: ClauseView, anchor: Token): number | null {
   const i = v.indexOf(anchor);
   const isNaming = anchor.kind === "concept" && anchor.concept === "naming";
   if (isNaming) return i + 1;
+  // "change the title to X" names it; "move the title to the top" does not
+  const renames = !v.has("move") || v.has("naming");
   for (let k = i + 1; k < Math.min(v.tokens.length, i + 4); k++) {
     const t = v.tokens[k];
     const gap = v.message.slice(v.tokens[k - 1].end, t.start);
     if (/[:：=＝]/.test(gap)) return k;
     if (
       t.kind === "concept" &&
-      (t.concept === "to" ||
+      ((t.concept === "to" && renames) ||
         t.concept === "naming" ||
         (t.concept === "change" && /[成为]$/.test(v.message.slice(t.start, t.end))))
     )
@@ -85,8 +87,13 @@ function slotText(v: ClauseView, from: number): { text: string; tokens: Token[] 
   )
     tokens = tokens.slice(0, -1);
   if (!tokens.length) return null;
-  if (tokens.length === 1 && tokens[0].kind === "quote") return { text: tokens[0].text, tokens };
-  const onlyAttributes = tokens.every((t) => t.kind === "concept" && ATTRIBUTES.includes(t.concept));
+  // "say '50% OFF' in red": the quote is the words; what follows it is styling
+  if (tokens[0].kind === "quote") return { text: tokens[0].text, tokens: [tokens[0]] };
+  const onlyAttributes = tokens.every(
+    (t) =>
+      (t.kind === "concept" && ATTRIBUTES.includes(t.concept)) ||
+      (t.kind === "word" && /^(?:the|a|an|it|this|please|pls|的|一点|些)$/i.test(t.text)),
+  );
   if (onlyAttributes) return null;
   // Emoji after the last word belong to the title ("Summer Glow ☀️"); the tokenizer skips them.
   const end = (tokens.at(-1) as Token).end;

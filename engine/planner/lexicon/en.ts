@@ -24,7 +24,7 @@ export const en: Lexicon = {
     ...words("move", "move*|put|place|position|shift|bring|drag|push"),
     ...words("swap", "swap*|exchange|trade places|switch around|flip around"),
     ...words("reverse", "reverse|reversed|backwards|back to front|reverse order|flip the order"),
-    ...words("only", "only|just use|just keep|solely|nothing but"),
+    ...words("only", "only|just|just use|just keep|solely|nothing but"),
     ...words("trim", "trim*|cut|cuts|cutting|chop|snip|crop out"),
     ...words("undo", "undo|go back|take that back|take it back|step back|ctrl z|ctrl+z|cmd+z|oops"),
     ...words("redo", "redo|ctrl y|ctrl+y|put it back again|undo the undo|bring it back"),
@@ -202,13 +202,14 @@ export const en: Lexicon = {
     ...valued(
       "mood",
       "calm",
-      "guitar|folk|ambient|calm|calmer|relaxed|relaxing|soft|gentle|peaceful|soothing|mellow|cozy|cosy|dreamy|romantic|acoustic|piano",
+      "guitar|folk|ambient|calm|calmer|relaxed|relaxing|soft|gentle|peaceful|soothing|mellow|dreamy|romantic|acoustic|piano",
     ),
     ...valued(
       "mood",
       "cinematic",
       "classical|strings|trailer|cinematic|epic|dramatic|orchestral|emotional|grand|inspiring|inspirational|powerful|intense",
     ),
+    ...valued("mood", "warm", "warm|cozy|cosy|heartwarming|feel-good|feel good|homey|sunny|sweet"),
     ...valued(
       "mood",
       "lofi",

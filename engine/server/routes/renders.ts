@@ -19,7 +19,8 @@ import { jsonBody } from "../validate.ts";
 /** Ids become file names, so they keep to a safe alphabet. */
 const RENDER_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
-const outputPath = (job: RenderJob) => `/files/renders/${encodeURIComponent(job.id)}/${job.key}.mp4`;
+const outputPath = (job: RenderJob, ext = "mp4") =>
+  `/files/renders/${encodeURIComponent(job.id)}/${job.key}.${ext}`;
 
 export function renderRoutes(deps: Deps) {
   const { renders, users, sessions } = deps.store;
@@ -32,6 +33,10 @@ export function renderRoutes(deps: Deps) {
       status: job.status,
       progress: job.progress,
       url: job.status === "completed" ? `${deps.baseUrl()}${outputPath(job)}` : undefined,
+      coverUrl:
+        job.status === "completed" && job.output?.cover
+          ? `${deps.baseUrl()}${outputPath(job, "jpg")}`
+          : undefined,
       error: job.error,
       size: job.output?.size,
       duration: job.output?.duration,
@@ -81,7 +86,12 @@ export function renderRoutes(deps: Deps) {
     })
     .get("/files/renders/:id/:file", (c) => {
       const job = renders.find(c.req.param("id"));
-      if (job?.status !== "completed" || c.req.param("file") !== `${job.key}.mp4`) return c.notFound();
-      return serveFile(c.req.raw, renders.outputPath(job.id), { type: "video/mp4" });
+      const file = c.req.param("file");
+      if (job?.status !== "completed") return c.notFound();
+      if (file === `${job.key}.mp4`)
+        return serveFile(c.req.raw, renders.outputPath(job.id), { type: "video/mp4" });
+      if (file === `${job.key}.jpg` && job.output?.cover)
+        return serveFile(c.req.raw, renders.coverPath(job.id), { type: "image/jpeg" });
+      return c.notFound();
     });
 }

@@ -1,26 +1,12 @@
 // Test and benchmark media made with ffmpeg at run time: phone-size photos, phone clips with sound, an mp3; frame sampling.
-import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { ffmpegOutput } from "../../../engine/render/run-ffmpeg.ts";
 import type { MediaItem } from "../../../engine/types.ts";
 
 /** Runs ffmpeg quietly and resolves with its stdout. */
-export function ffmpeg(args: string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("ffmpeg", ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => out.push(d));
-    child.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`ffmpeg: ${err.trim()}`)),
-    );
-  });
+export async function ffmpeg(args: string[]): Promise<Buffer> {
+  return (await ffmpegOutput(args)).stdout;
 }
 
 /**
@@ -130,12 +116,48 @@ export function frameRgb(path: string, seconds: number): Promise<Buffer> {
   ]);
 }
 
-/** RMS level (0–1) of a file's sound, decoded to mono 8 kHz. */
-export async function audioRms(path: string): Promise<number> {
-  const pcm = await ffmpeg(["-i", path, "-vn", "-ac", "1", "-ar", "8000", "-f", "s16le", "pipe:1"]);
+/** RMS level (0–1) of a file's sound, decoded to mono 8 kHz; optionally a stretch of it through a filter. */
+export async function audioRms(
+  path: string,
+  o: { from?: number; to?: number; filter?: string } = {},
+): Promise<number> {
+  const span = o.from === undefined ? [] : ["-ss", String(o.from), "-to", String(o.to)];
+  const filter = o.filter ? ["-af", o.filter] : [];
+  const pcm = await ffmpeg([
+    ...span,
+    "-i",
+    path,
+    "-vn",
+    ...filter,
+    "-ac",
+    "1",
+    "-ar",
+    "8000",
+    "-f",
+    "s16le",
+    "pipe:1",
+  ]);
   let sum = 0;
   for (let i = 0; i + 1 < pcm.length; i += 2) sum += (pcm.readInt16LE(i) / 32768) ** 2;
   return Math.sqrt(sum / Math.max(1, pcm.length / 2));
+}
+
+/** Integrated loudness (LUFS) and true peak (dBTP) of a file's sound, by ffmpeg's EBU R128 meter. */
+export async function loudness(path: string): Promise<{ integrated: number; truePeak: number }> {
+  const meter = ["-i", path, "-vn", "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"];
+  const { stderr } = await ffmpegOutput(meter, "info");
+  const summary = stderr.slice(stderr.lastIndexOf("Summary:"));
+  const value = (re: RegExp) => Number(re.exec(summary)?.[1]);
+  return {
+    integrated: value(/I:\s+(-?[\d.]+) LUFS/),
+    truePeak: value(/True peak:\s+Peak:\s+(-?[\d.]+) dBFS/),
+  };
+}
+
+/** A tone of `hz` for `seconds`, as a WAV file: music whose level is easy to follow in one frequency band. */
+export async function makeTone(path: string, hz: number, seconds: number): Promise<string> {
+  await ffmpeg(["-f", "lavfi", "-i", `sine=f=${hz}:r=48000:d=${seconds}`, "-ac", "2", path]);
+  return path;
 }
 
 /** Mean luma-ish brightness (0–255) and the share of near-white pixels in a horizontal band of an RGB frame. */

@@ -17,7 +17,7 @@ export const BUILD_ROWS: Row[] = [
       expect(d.m.preset).toBe("xiaohongshu");
       expect(title(d)).toMatchObject({ tx: "Little things I love ✨", st: { style: "plate" } });
       expect(title(d).tx).not.toMatch(/beach|img/i);
-      expect(bgm(d)).toMatchObject({ k: "synth", mood: "calm", v: 1, fi: 1000, fo: 2000 });
+      expect(bgm(d)).toMatchObject({ k: "synth", mood: "warm", v: 1, fi: 1000, fo: 2000 });
       expect(shots(d)[1].tr).toEqual({ type: "fade", d: 500 });
     },
   ),

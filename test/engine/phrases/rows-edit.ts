@@ -144,6 +144,15 @@ export const EDIT_ROWS: Row[] = [
     after: afterZh,
   }),
   row(
+    "move the title to the top",
+    ["en"],
+    ["title moved to the top"],
+    (d) => expect(title(d)).toMatchObject({ tx: "Beach Day", st: { pos: "top" } }),
+    {
+      after,
+    },
+  ),
+  row(
     "make the title red and move it to the top",
     ["en"],
     ["title in red", "moved to the top"],
@@ -204,6 +213,10 @@ export const EDIT_ROWS: Row[] = [
   row("use my own music", ["en"], ["haven't uploaded a song"], (d) => expect(bgm(d)?.k).toBe("synth")),
   row("add calm music", ["en"], ["calm"], (d) => expect(bgm(d)).toMatchObject({ k: "synth", mood: "calm" })),
   row("配一段大气的背景音乐", ["zh"], ["大气"], (d) => expect(bgm(d)?.mood).toBe("cinematic")),
+  row("add some cozy music", ["en"], ["warm"], (d) => expect(bgm(d)?.mood).toBe("warm"), {
+    preset: "bilibili",
+  }),
+  row("来点温暖的音乐", ["zh"], ["温暖"], (d) => expect(bgm(d)?.mood).toBe("warm"), { preset: "bilibili" }),
   row("加个背景音", ["zh"], ["背景音乐"], (d) => expect(bgm(d)).toBeDefined()),
   row("配音乐", ["zh"], ["背景音乐"], (d) => expect(bgm(d)).toBeDefined()),
   row(
@@ -216,11 +229,11 @@ export const EDIT_ROWS: Row[] = [
   row(
     "change the music",
     ["en"],
-    ["music the built-in calm track →"],
-    (d) => expect(bgm(d)?.mood).not.toBe("calm"),
+    ["music the built-in warm track →"],
+    (d) => expect(bgm(d)?.mood).not.toBe("warm"),
     { after },
   ),
-  row("换一首", ["zh"], ["音乐 内置舒缓曲目 →"], (d) => expect(bgm(d)?.mood).not.toBe("calm"), {
+  row("换一首", ["zh"], ["音乐 内置温暖曲目 →"], (d) => expect(bgm(d)?.mood).not.toBe("warm"), {
     after: afterZh,
   }),
   row("add some rock and roll", ["en"], ["upbeat"], (d) => expect(bgm(d)?.mood).toBe("upbeat")),

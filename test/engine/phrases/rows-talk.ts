@@ -270,6 +270,70 @@ export const TALK_ROWS: Row[] = [
   row("用 wipe 转场", ["mixed"], ["擦除"], (d) => expect(shots(d)[1].tr?.type).toBe("wipe"), {
     after: [BUILT_ZH],
   }),
+  // ── as creators actually write ──
+  row(
+    "hi! can u make a cute video for my bakery with these pics? add some chill music",
+    ["casual"],
+    ["lo-fi"],
+    (d) => {
+      expect(bgm(d)?.mood).toBe("lofi");
+      expect(shots(d)).toHaveLength(3);
+    },
+  ),
+  row(
+    "love it but the music is kinda loud",
+    ["casual"],
+    ["music volume 100% → 89%"],
+    (d) => expect(bgm(d)?.v).toBe(0.89),
+    { after },
+  ),
+  row(
+    "can the title be pink",
+    ["casual"],
+    ['title "Little things I love ✨"', "in pink"],
+    (d) => expect(title(d).st?.color).toBe("#FF6FB5"),
+    { after: ["make a video"] },
+  ),
+  row(
+    "make the title say '50% OFF' in red",
+    ["casual"],
+    ['→ "50% OFF" in red'],
+    (d) => expect(title(d)).toMatchObject({ tx: "50% OFF", st: { color: "#FF3B30" } }),
+    { after },
+  ),
+  row(
+    "just the music please",
+    ["casual"],
+    ["muted"],
+    (d) => expect(shots(d).every((s) => s.v === 0)).toBe(true),
+    {
+      media: "clips",
+      after: ["make a video with music"],
+    },
+  ),
+  row("第一段太长了，只要前5秒", ["zh", "casual"], ["0 秒–5 秒"], (d) => expect(shots(d)[0].out).toBe(5000), {
+    media: "clips",
+    after: ["做个视频"],
+  }),
+  row("music only the first 10 seconds", ["en"], ["only part of the video", "trim the video"], undefined, {
+    after,
+    unchanged: true,
+  }),
+  row("fade the music out", ["en"], ["already fades in", "out over the last 2 s"], undefined, {
+    after,
+    unchanged: true,
+  }),
+  row("make the song louder", ["en"], ["already at full volume"], undefined, { after, unchanged: true }),
+  row(
+    "字幕：超好吃！| 一定要来",
+    ["zh"],
+    ["2 条字幕"],
+    (d) => expect(captions(d).map((c) => c.tx)).toEqual(["超好吃！", "一定要来"]),
+    {
+      media: "clips",
+      after: ["做个视频"],
+    },
+  ),
   // ── casual follow-ups ──
   row("ok now add music", ["casual"], ["background music"], (d) => expect(bgm(d)).toBeDefined(), {
     after: ["make a video without music"],

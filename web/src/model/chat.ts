@@ -3,12 +3,11 @@
 import { signal } from "@preact/signals";
 import type { Change } from "../../../core/draft-diff.ts";
 import type { Say } from "../../../core/say.ts";
-import { ApiError, langHeaders, request } from "./api.ts";
-import type { ErrorInfo, StreamEvent, TranscriptEntry } from "./api-types.ts";
+import { ApiError, api, type ErrorInfo, open, type TranscriptEntry } from "./api.ts";
 import { pointAt } from "./attention.ts";
 import { showExports, track } from "./exports.ts";
 import { ensureProject, refreshProject, timeline } from "./project.ts";
-import { readEvents } from "./sse.ts";
+import { readEvents, type StreamEvent } from "./sse.ts";
 import { uploadsBusy, uploadsSettled } from "./uploads.ts";
 
 /** Words the page itself shows in the conversation, by their key in the i18n table. */
@@ -59,7 +58,7 @@ function apply(ev: StreamEvent, sent: string | null): void {
 }
 
 /** Shows a turn's events as they come; afterwards the project (timeline, platform, exports) is read again. */
-async function follow(res: Response, sent: string | null): Promise<void> {
+async function follow(res: { body: ReadableStream<Uint8Array> | null }, sent: string | null): Promise<void> {
   for await (const ev of readEvents(res)) apply(ev, sent);
 }
 
@@ -85,10 +84,12 @@ export async function send(text = composerText.value): Promise<void> {
     }
     status.value = { words: "sending" };
     const id = await ensureProject();
-    const res = await request(`/api/projects/${id}/messages`, {
-      json: { text: message },
-      headers: { Accept: "text/event-stream" },
-    });
+    const res = await open(
+      api.projects[":id"].messages.$post(
+        { param: { id }, json: { text: message } },
+        { headers: { Accept: "text/event-stream" } },
+      ),
+    );
     await follow(res, message);
   } catch (e) {
     const err = e instanceof ApiError ? e : ApiError.network();
@@ -103,9 +104,12 @@ export async function resumeTurn(projectId: string): Promise<void> {
   if (sending.value) return;
   sending.value = true;
   try {
-    const res = await fetch(`/api/projects/${projectId}/messages/live`, {
-      headers: { ...langHeaders(), Accept: "text/event-stream" },
-    });
+    const res = await open(
+      api.projects[":id"].messages.live.$get(
+        { param: { id: projectId } },
+        { headers: { Accept: "text/event-stream" } },
+      ),
+    );
     if (res.status === 200) {
       push({ kind: "notice", text: "", words: "resumedTurn" });
       await follow(res, null);
@@ -119,8 +123,10 @@ export async function resumeTurn(projectId: string): Promise<void> {
 
 export function showTranscript(list: TranscriptEntry[]): void {
   entries.value = list.map((e): Entry => {
-    if (e.role === "state") return { kind: "state", changes: e.say?.key === "changes" ? e.say.changes : [] };
-    return { kind: e.role, text: e.text, say: e.say };
+    // The API's schema documents `say` by its key; core/say.ts is its exact type, which the page renders.
+    const said = e.say as Say | undefined;
+    if (e.role === "state") return { kind: "state", changes: said?.key === "changes" ? said.changes : [] };
+    return { kind: e.role, text: e.text, say: said };
   });
 }
 

@@ -1,15 +1,17 @@
 // The project's exports: start one, poll it until it completes or fails, earlier ones listed, share links.
 import { computed, signal } from "@preact/signals";
-import { ApiError, getJson } from "./api.ts";
-import type { ErrorInfo, ExportInfo } from "./api-types.ts";
+import { ApiError, api, call, type ErrorInfo, type ExportView } from "./api.ts";
 import { exportHighlighted } from "./attention.ts";
 import { ensureProject } from "./project.ts";
 
 const POLL_MS = 1500;
 
 /** newest first */
-export const exportList = signal<ExportInfo[]>([]);
-export const currentExport = computed<ExportInfo | null>(() => exportList.value[0] ?? null);
+/** An export as the page knows it: in full once read, or just started (from the chat: id, status, progress). */
+export type TrackedExport = Pick<ExportView, "id" | "status" | "progress"> & Partial<ExportView>;
+
+export const exportList = signal<TrackedExport[]>([]);
+export const currentExport = computed<TrackedExport | null>(() => exportList.value[0] ?? null);
 /** finished exports before the current one */
 export const pastExports = computed(() =>
   exportList.value.slice(1).filter((e) => e.status === "completed" && e.downloadUrl),
@@ -34,7 +36,7 @@ export async function startExport(): Promise<void> {
   exportHighlighted.value = false;
   try {
     const id = await ensureProject();
-    track(await getJson<ExportInfo>(`/api/projects/${id}/exports`, { json: {} }));
+    track(await call(api.projects[":id"].exports.$post({ param: { id }, header: {}, json: {} })));
   } catch (e) {
     exportError.value = (e instanceof ApiError ? e : ApiError.network()).info();
   } finally {
@@ -43,7 +45,7 @@ export async function startExport(): Promise<void> {
 }
 
 /** Shows an export (also one started from the chat by saying "export") and polls it while it runs. */
-export function track(exp: ExportInfo): void {
+export function track(exp: TrackedExport): void {
   clearTimeout(timer);
   exportHighlighted.value = false;
   const others = exportList.value.filter((e) => e.id !== exp.id);
@@ -57,7 +59,7 @@ export function track(exp: ExportInfo): void {
 
 async function poll(id: string): Promise<void> {
   try {
-    track(await getJson<ExportInfo>(`/api/exports/${id}`));
+    track(await call(api.exports[":id"].$get({ param: { id } })));
   } catch {
     // The render goes on server-side whatever the network does; keep asking.
     if (currentExport.value?.id === id) timer = setTimeout(() => poll(id), POLL_MS * 2);
@@ -65,7 +67,7 @@ async function poll(id: string): Promise<void> {
 }
 
 /** The project's exports as the server lists them (after a reload, or an edit that made some outdated). */
-export function showExports(list: ExportInfo[]): void {
+export function showExports(list: ExportView[]): void {
   clearTimeout(timer);
   exportList.value = [];
   for (const exp of [...list].reverse()) track(exp);
@@ -75,7 +77,7 @@ export function showExports(list: ExportInfo[]): void {
 export async function shareExport(id: string): Promise<void> {
   if (shareLinks.value[id]) return;
   try {
-    const { url } = await getJson<{ url: string }>(`/api/exports/${id}/share`, { json: {} });
+    const { url } = await call(api.exports[":id"].share.$post({ param: { id } }));
     shareLinks.value = { ...shareLinks.value, [id]: url };
   } catch (e) {
     exportError.value = (e instanceof ApiError ? e : ApiError.network()).info();

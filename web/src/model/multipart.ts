@@ -1,7 +1,6 @@
 // Sends one file through the multipart upload API: parts in parallel, each retried, resumable from the parts the server has.
 
-import { ApiError, getJson, langHeaders } from "./api.ts";
-import type { UploadInfo } from "./api-types.ts";
+import { ApiError, api, call, langHeaders, type UploadView } from "./api.ts";
 
 /** Parts in flight across all files: enough to fill a phone's uplink, few enough to retry cheaply. */
 const PARALLEL_PARTS = 4;
@@ -37,21 +36,24 @@ async function withSlot<T>(job: () => Promise<T>): Promise<T> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The upload to continue for this file: the remembered one unless it failed, else a new one. */
-async function openUpload(projectId: string, file: File): Promise<UploadInfo> {
+/** An upload as far as sending parts needs it: the plan, what is stored, and its state. */
+type Sending = Pick<UploadView, "id" | "partSize" | "partCount" | "parts" | "state">;
+
+async function openUpload(projectId: string, file: File): Promise<Sending> {
   const key = resumeKey(projectId, file);
   const known = savedIds()[key];
   if (known) {
-    const up = await getJson<UploadInfo>(`/api/uploads/${known}`).catch(() => null);
+    const up = await call(api.uploads[":id"].$get({ param: { id: known } })).catch(() => null);
     if (up && up.state !== "failed") return up;
   }
-  const plan = await getJson<Pick<UploadInfo, "id" | "partSize" | "partCount">>(
-    `/api/projects/${projectId}/uploads`,
-    {
+  const plan = await call(
+    api.projects[":id"].uploads.$post({
+      param: { id: projectId },
       json: { name: file.name, size: file.size, type: file.type },
-    },
+    }),
   );
   remember(key, plan.id);
-  return { ...plan, name: file.name, size: file.size, state: "uploading", parts: [] };
+  return { ...plan, state: "uploading", parts: [] };
 }
 
 /** One PUT with upload progress (fetch reports none); rejects with ApiError. */
@@ -78,7 +80,8 @@ async function sendPart(
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await withSlot(() => putPart(`/api/uploads/${uploadId}/parts/${n}`, body, onSent));
+      const url = api.uploads[":id"].parts[":n"].$url({ param: { id: uploadId, n: String(n) } });
+      return await withSlot(() => putPart(url.href, body, onSent));
     } catch (err) {
       onSent(0);
       if (!(err instanceof ApiError) || !err.transient || attempt >= PART_TRIES) throw err;
@@ -92,7 +95,7 @@ export async function sendParts(
   projectId: string,
   file: File,
   onProgress: (fraction: number) => void,
-): Promise<UploadInfo> {
+): Promise<Sending> {
   const up = await openUpload(projectId, file);
   if (up.state === "uploading") {
     const range = (n: number) => [(n - 1) * up.partSize, Math.min(n * up.partSize, file.size)] as const;
@@ -115,8 +118,8 @@ export async function sendParts(
 }
 
 /** Assembles an upload whose parts are all stored and hands it to the editor; calling it again joins the first call. */
-export function completeUpload(id: string): Promise<UploadInfo> {
-  return getJson<UploadInfo>(`/api/uploads/${id}/complete`, { method: "POST" });
+export function completeUpload(id: string): Promise<UploadView> {
+  return call(api.uploads[":id"].complete.$post({ param: { id } }));
 }
 
 /** The id of the upload that picking `file` again would resume, if any. */
@@ -129,5 +132,5 @@ export function forgetUpload(projectId: string, file: File): void {
 
 /** Aborts an upload and frees its stored parts. */
 export async function deleteUpload(id: string): Promise<void> {
-  await fetch(`/api/uploads/${id}`, { method: "DELETE", headers: langHeaders() }).catch(() => {});
+  await call(api.uploads[":id"].$delete({ param: { id } })).catch(() => {});
 }

@@ -1,7 +1,6 @@
 // The platform presets from GET /api/presets and which one is chosen.
 import { computed, signal } from "@preact/signals";
-import { getJson } from "./api.ts";
-import type { Preset } from "./api-types.ts";
+import { api, call, type Preset } from "./api.ts";
 
 export const presets = signal<Preset[]>([]);
 export const presetsFailed = signal(false);
@@ -10,7 +9,7 @@ export const chosenPreset = computed(() => presets.value.find((p) => p.id === ch
 
 export async function loadPresets(): Promise<void> {
   try {
-    presets.value = (await getJson<{ presets: Preset[] }>("/api/presets")).presets;
+    presets.value = (await call(api.presets.$get())).presets;
     presetsFailed.value = false;
   } catch {
     presetsFailed.value = true;

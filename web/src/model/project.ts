@@ -1,8 +1,7 @@
 // The open project: created on first need with the chosen preset, remembered across reloads, with its timeline.
 import { signal } from "@preact/signals";
 import type { TimelineView } from "../../../core/timeline-view.ts";
-import { getJson } from "./api.ts";
-import type { ProjectDetails, ProjectInfo } from "./api-types.ts";
+import { api, call, type ProjectDetails, type ProjectView } from "./api.ts";
 import { lang } from "./i18n.ts";
 import { chosenPresetId } from "./presets.ts";
 import { leaveShareLink } from "./share-link.ts";
@@ -10,21 +9,27 @@ import { leaveShareLink } from "./share-link.ts";
 const STORE_KEY = "reelsmith.project";
 const EMPTY: TimelineView = { duration: 0, lanes: [] };
 
-export const project = signal<ProjectInfo | null>(null);
+export const project = signal<ProjectView | null>(null);
 /** the timeline as lanes, and whether there is anything to export */
 export const timeline = signal<TimelineView>(EMPTY);
 export const ready = signal(false);
 /** a title asked for by a share link, used when the project is created */
 export const requestedTitle = signal("");
 
-let creating: Promise<ProjectInfo> | null = null;
+let creating: Promise<ProjectView> | null = null;
 
 /** The open project's id, creating the project with the chosen preset if there is none yet. */
 export async function ensureProject(): Promise<string> {
   if (project.value) return project.value.id;
-  creating ??= getJson<ProjectInfo>("/api/projects", {
-    json: { preset: chosenPresetId.value, language: lang.value, title: requestedTitle.value || undefined },
-  })
+  creating ??= call(
+    api.projects.$post({
+      json: {
+        preset: chosenPresetId.value ?? "",
+        language: lang.value,
+        title: requestedTitle.value || undefined,
+      },
+    }),
+  )
     .then((p) => {
       project.value = p;
       localStorage.setItem(STORE_KEY, p.id);
@@ -40,7 +45,7 @@ export async function ensureProject(): Promise<string> {
 export const savedProjectId = () => localStorage.getItem(STORE_KEY);
 
 export function fetchProject(id: string): Promise<ProjectDetails> {
-  return getJson<ProjectDetails>(`/api/projects/${encodeURIComponent(id)}`);
+  return call(api.projects[":id"].$get({ param: { id } }));
 }
 
 /** Shows a project read from the API; the platform follows the project's (the editor may have changed it). */

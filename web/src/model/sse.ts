@@ -1,8 +1,13 @@
 // Reads a chat answer's Server-Sent Events body as parsed events, in order.
 import { createParser } from "eventsource-parser";
-import type { StreamEvent } from "./api-types.ts";
+import type { PublicEvent } from "../../../functions/chat-stream.ts";
 
-export async function* readEvents(res: Response): AsyncGenerator<StreamEvent> {
+/** What a chat stream sends: the Worker's own event type. */
+export type StreamEvent = PublicEvent;
+
+export async function* readEvents(res: {
+  body: ReadableStream<Uint8Array> | null;
+}): AsyncGenerator<StreamEvent> {
   const queue: StreamEvent[] = [];
   const parser = createParser({
     onEvent: (m) => {
@@ -13,10 +18,11 @@ export async function* readEvents(res: Response): AsyncGenerator<StreamEvent> {
       }
     },
   });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
   for (;;) {
     const { done, value } = await reader.read();
-    if (value) parser.feed(value);
+    if (value) parser.feed(decoder.decode(value, { stream: true }));
     while (queue.length > 0) yield queue.shift()!;
     if (done) return;
   }

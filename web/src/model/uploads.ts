@@ -1,9 +1,7 @@
 // The files of the open project: each with its own progress and error; retry resumes, and chat waits for them.
 import { computed, type Signal, signal } from "@preact/signals";
-import { ApiError } from "./api.ts";
-import type { ErrorInfo, UploadInfo } from "./api-types.ts";
+import { ApiError, type ErrorInfo, type UploadView } from "./api.ts";
 import { uploadHighlighted } from "./attention.ts";
-import { lang } from "./i18n.ts";
 import { completeUpload, deleteUpload, forgetUpload, resumableId, sendParts } from "./multipart.ts";
 import { ensureProject, project } from "./project.ts";
 import { makeThumbnail } from "./thumbnails.ts";
@@ -149,13 +147,13 @@ async function finish(u: UploadItem, id: string): Promise<void> {
 }
 
 /** The uploads a project lists after a reload; ones cut off mid-way wait for their file to be picked again. */
-export function showUploads(list: UploadInfo[] = []): void {
+export function showUploads(list: UploadView[] = []): void {
   uploads.value = list.map((x) => {
     const state =
       x.state === "ready" ? "done" : x.state === "stored" || x.state === "sent" ? "processing" : "failed";
     const u = item(x.name, x.size, null, state, x.id);
     if (state === "processing") finish(u, x.id);
-    if (x.error) u.error.value = { code: x.error.code, message: x.error.message[lang.value], hint: "" };
+    if (x.error) u.error.value = x.error;
     u.retryable.value = x.state === "uploading";
     return u;
   });

@@ -1,6 +1,5 @@
 // A failure as the API words it, in the page's current language: message, hint, and the action it offers.
-import { localizeError } from "../../model/api.ts";
-import type { ErrorInfo } from "../../model/api-types.ts";
+import { type ErrorInfo, localizeError } from "../../model/api.ts";
 import { lang, t } from "../../model/i18n.ts";
 import "./style.css";
 

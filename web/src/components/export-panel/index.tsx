@@ -103,11 +103,7 @@ export function ExportPanel() {
             label={tr.exportStatus[exp.status]}
             tone={exp.status === "failed" ? "danger" : "accent"}
           />
-          {exp.status === "failed" && (
-            <ErrorNote
-              error={{ code: exp.errorCode ?? "render_failed", message: exp.error ?? "", hint: "" }}
-            />
-          )}
+          {exp.status === "failed" && exp.error && <ErrorNote error={exp.error} />}
         </div>
       )}
       <Result />

@@ -1,5 +1,5 @@
 // Step 1: the platform preset; fixed once the project exists (start a new project to change it).
-import type { Preset } from "../../model/api-types.ts";
+import type { Preset } from "../../model/api.ts";
 import { lang, t } from "../../model/i18n.ts";
 import { aspectOf, chosenPreset, chosenPresetId, presets, presetsFailed } from "../../model/presets.ts";
 import { project } from "../../model/project.ts";

@@ -1,16 +1,24 @@
 // The project list as a dialog: each project's poster, title, platform and last change; open, rename, delete.
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
-import type { ProjectSummary } from "../../model/api-types.ts";
+import type { ProjectListItem } from "../../model/api.ts";
 import { formatWhen } from "../../model/format.ts";
 import { lang, t } from "../../model/i18n.ts";
 import { presets } from "../../model/presets.ts";
 import { project } from "../../model/project.ts";
-import { deleteProject, listOpen, loadProjects, projectList, renameProject } from "../../model/projects.ts";
+import {
+  deleteProject,
+  listOpen,
+  loadMoreProjects,
+  loadProjects,
+  moreProjects,
+  projectList,
+  renameProject,
+} from "../../model/projects.ts";
 import { openProject, projectDeleted } from "../../model/workspace.ts";
 import "./style.css";
 
-function ProjectRow(props: { p: ProjectSummary }) {
+function ProjectRow(props: { p: ProjectListItem }) {
   const { p } = props;
   const mode = useSignal<"view" | "rename" | "delete">("view");
   const title = useSignal(p.title);
@@ -139,6 +147,15 @@ export function ProjectList() {
             <ProjectRow key={`${p.id}/${p.title}`} p={p} />
           ))}
         </ul>
+      )}
+      {moreProjects.value && (
+        <button
+          type="button"
+          class="btn btn--ghost project-list__more"
+          onClick={() => loadMoreProjects().catch(() => {})}
+        >
+          {tr.moreProjects}
+        </button>
       )}
     </dialog>
   );

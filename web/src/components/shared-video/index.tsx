@@ -1,7 +1,7 @@
 // The page of one shared export (/s/:token): its title, the video with its poster, and a way to make one's own.
 import { signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { SharedExportInfo } from "../../model/api-types.ts";
+import { call, type SharedExportInfo, shared as sharedApi } from "../../model/api.ts";
 import { lang, t } from "../../model/i18n.ts";
 import "./style.css";
 
@@ -12,9 +12,9 @@ export function SharedVideo(props: { token: string }) {
   const info = shared.value;
 
   useEffect(() => {
-    fetch(`/s/${props.token}/info`)
-      .then(async (r) => {
-        shared.value = r.ok ? ((await r.json()) as SharedExportInfo) : "missing";
+    call(sharedApi[":token"].info.$get({ param: { token: props.token } }))
+      .then((info) => {
+        shared.value = info;
       })
       .catch(() => {
         shared.value = "missing";
