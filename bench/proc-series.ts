@@ -45,17 +45,20 @@ export function sampleTree(rootPids: number[], t: number): Sample {
 
 export interface SeriesSampler {
   samples: Sample[];
+  /** seconds since the sampler started: the samples' clock */
+  elapsedS(): number;
   stop(): void;
 }
 
 /** Samples the trees every `everyMs`; roots may change (a restarted process) through `roots()`. */
 export function seriesSampler(roots: () => number[], everyMs = 1000): SeriesSampler {
   const started = performance.now();
+  const elapsedS = () => (performance.now() - started) / 1000;
   const samples: Sample[] = [];
-  const take = () => samples.push(sampleTree(roots(), (performance.now() - started) / 1000));
+  const take = () => samples.push(sampleTree(roots(), elapsedS()));
   take();
   const timer = setInterval(take, everyMs);
-  return { samples, stop: () => clearInterval(timer) };
+  return { samples, elapsedS, stop: () => clearInterval(timer) };
 }
 
 /** Points of one role's measure, x in minutes or seconds. */
@@ -77,28 +80,33 @@ export interface RoleSummary {
   startMiB: number;
   peakMiB: number;
   endMiB: number;
-  /** MiB per hour over the samples after `warmupFraction` of the run */
-  slopeMiBPerHour: number;
+  /** MiB per minute over the window, by least squares */
+  slopeMiBPerMin: number;
   startFds: number;
   peakFds: number;
   endFds: number;
-  fdSlopePerHour: number;
+  fdSlopePerMin: number;
 }
 
-export function summarize(samples: Sample[], role: Role, warmupFraction = 0.25): RoleSummary {
+/** Seconds into the run a slope is fitted over: a soak leaves out its warm-up and the drain after the load. */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export function summarize(samples: Sample[], role: Role, window: Window): RoleSummary {
   const end = samples.at(-1)!;
-  const from = end.t * warmupFraction;
-  const steady = samples.filter((s) => s.t >= from);
-  const perHour = (m: "rssMiB" | "fds") => slope(steady.map((s) => [s.t / 3600, s[m][role]] as const));
+  const inside = samples.filter((s) => s.t >= window.from && s.t <= window.to);
+  const perMin = (m: "rssMiB" | "fds") => slope(inside.map((s) => [s.t / 60, s[m][role]] as const));
   return {
     role,
     startMiB: samples[0].rssMiB[role],
     peakMiB: Math.max(...samples.map((s) => s.rssMiB[role])),
     endMiB: end.rssMiB[role],
-    slopeMiBPerHour: perHour("rssMiB"),
+    slopeMiBPerMin: perMin("rssMiB"),
     startFds: samples[0].fds[role],
     peakFds: Math.max(...samples.map((s) => s.fds[role])),
     endFds: end.fds[role],
-    fdSlopePerHour: perHour("fds"),
+    fdSlopePerMin: perMin("fds"),
   };
 }

@@ -2,7 +2,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Stack, startStack } from "../test/e2e/stack.ts";
-import { activeRoles, pointsOf, type Sample, seriesSampler, summarize } from "./proc-series.ts";
+import { activeRoles, pointsOf, type Sample, seriesSampler, summarize, type Window } from "./proc-series.ts";
 import { fmtMs, spread } from "./stats.ts";
 import { saveChart } from "./svg-chart.ts";
 import type { Book } from "./user-client.ts";
@@ -13,7 +13,8 @@ import type { Book } from "./user-client.ts";
  */
 export async function underStack<T>(
   opts: { sampleMs: number; limitMs: number; settleMs: number },
-  load: (stack: Stack) => Promise<T>,
+  /** `elapsedS` answers seconds on the samples' clock */
+  load: (stack: Stack, elapsedS: () => number) => Promise<T>,
 ): Promise<{ result: T; samples: Sample[] }> {
   // Everything the stack prints, for reading after a run that went wrong.
   const logFile = join(tmpdir(), `reelsmith-stack-${process.pid}.log`);
@@ -25,7 +26,7 @@ export async function underStack<T>(
   }, opts.limitMs);
   const sampler = seriesSampler(() => [stack.pid], opts.sampleMs);
   try {
-    const result = await load(stack);
+    const result = await load(stack, sampler.elapsedS);
     // What the processes keep once the load has gone.
     await new Promise((r) => setTimeout(r, opts.settleMs));
     return { result, samples: sampler.samples };
@@ -51,16 +52,16 @@ export function routeTable(book: Book): string {
 }
 
 const mib = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
-const rate = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${x.toFixed(1)}` : "–");
+const rate = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${x.toFixed(2)}` : "–");
 
-/** Memory and descriptors per process role: start, peak, end, and the slope after the warm-up share of the run. */
-export function processTable(samples: Sample[], warmupFraction: number): string {
+/** Memory and descriptors per process role: start, peak, end, and the slope over `window` (seconds into the run). */
+export function processTable(samples: Sample[], window: Window): string {
   const rows = activeRoles(samples).map((role) => {
-    const s = summarize(samples, role, warmupFraction);
-    return `| ${role} | ${mib(s.startMiB)} → ${mib(s.peakMiB)} → ${mib(s.endMiB)} | ${rate(s.slopeMiBPerHour)} | ${s.startFds} → ${s.peakFds} → ${s.endFds} | ${rate(s.fdSlopePerHour)} |`;
+    const s = summarize(samples, role, window);
+    return `| ${role} | ${mib(s.startMiB)} → ${mib(s.peakMiB)} → ${mib(s.endMiB)} | ${rate(s.slopeMiBPerMin)} | ${s.startFds} → ${s.peakFds} → ${s.endFds} | ${rate(s.fdSlopePerMin)} |`;
   });
   return [
-    "| process | RSS MiB start → peak → end | RSS slope MiB/h | open fds start → peak → end | fd slope /h |",
+    "| process | RSS MiB start → peak → end | RSS slope MiB/min | open fds start → peak → end | fd slope /min |",
     "|---|---|---|---|---|",
     ...rows,
   ].join("\n");
