@@ -1,12 +1,12 @@
 // Relay overhead: one scripted 200-message agent reply read straight from the upstream and through the Worker.
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Paths, runSseBody } from "../core/contract.ts";
 import { upstreamApi } from "../test/contract/http.ts";
 import { startFakeUpstream } from "../test/fake-upstream/server.ts";
 import { numberFlag, switchFlag } from "./args.ts";
-import { writeResultsSection } from "./results-file.ts";
+import { loadNote, writeResultsSection } from "./results-file.ts";
 import { fmtMs, percentile, spread } from "./stats.ts";
 import { saveChart } from "./svg-chart.ts";
 import { BenchUser, Book, epochMs, readSse } from "./user-client.ts";
@@ -17,7 +17,8 @@ const MESSAGES = numberFlag("messages", 200);
 /** pause after each agent message (a quarter of it between its partial chunks) */
 const PACE_MS = 12;
 const PORT = Number(process.env.BENCH_PORT || 8796);
-const COMMAND = `npx tsx bench/relay-bench.ts --turns ${TURNS} --messages ${MESSAGES}`;
+const COMMAND = `npx tsx bench/relay-bench.ts --turns ${TURNS} --messages ${MESSAGES}${switchFlag("write") ? " --write" : ""}`;
+const LOAD_BEFORE = loadavg()[0];
 const PROMPT = "[scenario:long] walk me through every shot";
 const SENT_AT = /sent at ([\d.]+)\.$/;
 
@@ -123,8 +124,8 @@ function section(direct: Turn[], relayed: Turn[]): string {
   return [
     "## Relay overhead",
     "",
-    `\`${COMMAND}\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, the Worker under`,
-    "`npm start`'s runner (scripts/dev-worker.mjs) with the fake upstream in the bench's own process.",
+    `\`${COMMAND}\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, ${loadNote(LOAD_BEFORE)};`,
+    "the Worker under `npm start`'s runner (scripts/dev-worker.mjs) with the fake upstream in the bench's own process.",
     `One scripted agent reply of ${MESSAGES} messages (each: three partial chunks, its whole text, a keep-alive; a tool`,
     `call and its response every tenth message; ${PACE_MS} ms between messages), read ${TURNS} times straight from the`,
     "upstream's `/run_sse` and, turn about, through `POST /api/projects/:id/messages` with `Accept: text/event-stream`",
@@ -137,7 +138,7 @@ function section(direct: Turn[], relayed: Turn[]): string {
     "|---|---|---|---|---|---|---|---|",
     row("straight from the upstream", a),
     row("through the Worker", b),
-    `| added by the Worker | | | | ${fmtMs(b.firstText - a.firstText)} | ${fmtMs(b.d.p50 - a.d.p50)} | ${fmtMs(b.d.p99 - a.d.p99)} | |`,
+    `| added by the Worker | | | ${fmtMs(b.firstEvent - a.firstEvent)} | ${fmtMs(b.firstText - a.firstText)} | ${fmtMs(b.d.p50 - a.d.p50)} | ${fmtMs(b.d.p99 - a.d.p99)} | |`,
     "",
     "Aim: under 2 ms added at p50 and 10 ms at p99. Through the Worker an event crosses the Durable Object (SSE",
     "parser, normalizer, one NDJSON line to every reader of the turn), the RPC stream to the Worker, the Worker's SSE",

@@ -58,7 +58,10 @@ const rate = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${x.toFix
 export function processTable(samples: Sample[], window: Window): string {
   const rows = activeRoles(samples).map((role) => {
     const s = summarize(samples, role, window);
-    return `| ${role} | ${mib(s.startMiB)} → ${mib(s.peakMiB)} → ${mib(s.endMiB)} | ${rate(s.slopeMiBPerMin)} | ${s.startFds} → ${s.peakFds} → ${s.endFds} | ${rate(s.fdSlopePerMin)} |`;
+    // ffmpeg processes come and go with renders: a slope of their sum says nothing.
+    const [memSlope, fdSlope] =
+      role === "ffmpeg" ? ["–", "–"] : [rate(s.slopeMiBPerMin), rate(s.fdSlopePerMin)];
+    return `| ${role} | ${mib(s.startMiB)} → ${mib(s.peakMiB)} → ${mib(s.endMiB)} | ${memSlope} | ${s.startFds} → ${s.peakFds} → ${s.endFds} | ${fdSlope} |`;
   });
   return [
     "| process | RSS MiB start → peak → end | RSS slope MiB/min | open fds start → peak → end | fd slope /min |",

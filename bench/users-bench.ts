@@ -52,7 +52,8 @@ const soak = (photos: Photo[], book: Book) =>
         visits.push(journey(stack.url, book, photos, n, opts).then((v) => ({ ...v, arrivedS })));
         await new Promise((r) => setTimeout(r, EVERY_S * 1000));
       }
-      return { visits: await Promise.all(visits), loadEndS: elapsedS() };
+      const loadEndS = elapsedS();
+      return { visits: await Promise.all(visits), loadEndS };
     },
   );
 
