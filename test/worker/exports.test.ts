@@ -6,7 +6,7 @@ import { Paths, readRenderPoll } from "../../core/contract.ts";
 import { IdentityStore } from "../../durable/identity.ts";
 import { copyRenderOutput } from "../../durable/render-output.ts";
 import { UpstreamClient } from "../../durable/upstream-client.ts";
-import { type Client, chat, createProject, fake, finished, newUser, readyProject, waitFor } from "./helpers.ts";
+import { createProject, fake, finished, newUser, readyProject, waitFor } from "./helpers.ts";
 import { userIdOf, userStub } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
