@@ -50,7 +50,8 @@ export async function startWranglerDev(opts: {
     stdio: ["ignore", process.env.BENCH_DEV_LOG ? "inherit" : "ignore", "inherit"],
     // its own process group, so that stopping reaches wrangler's children too
     detached: true,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    // loopback only: no metrics, and no fetch of the `Request.cf` sample (it falls back to a placeholder anyway)
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {

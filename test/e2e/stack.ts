@@ -83,6 +83,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       ENGINE_PORT: String(enginePort),
       ENGINE_DATA: join(state, "engine"),
       PERSIST_TO: join(state, "wrangler"),
+      // loopback only: wrangler would fetch a `Request.cf` sample from the internet, then fall back to a placeholder
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
       ...(upstreamUrl ? { UPSTREAM_URL: upstreamUrl } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
