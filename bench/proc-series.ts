@@ -89,12 +89,12 @@ export interface RoleSummary {
 }
 
 /** Seconds into the run a slope is fitted over: a soak leaves out its warm-up and the drain after the load. */
-export interface Window {
+export interface SlopeWindow {
   from: number;
   to: number;
 }
 
-export function summarize(samples: Sample[], role: Role, window: Window): RoleSummary {
+export function summarize(samples: Sample[], role: Role, window: SlopeWindow): RoleSummary {
   const end = samples.at(-1)!;
   const inside = samples.filter((s) => s.t >= window.from && s.t <= window.to);
   const perMin = (m: "rssMiB" | "fds") => slope(inside.map((s) => [s.t / 60, s[m][role]] as const));

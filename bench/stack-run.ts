@@ -2,7 +2,14 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Stack, startStack } from "../test/e2e/stack.ts";
-import { activeRoles, pointsOf, type Sample, seriesSampler, summarize, type Window } from "./proc-series.ts";
+import {
+  activeRoles,
+  pointsOf,
+  type Sample,
+  type SlopeWindow,
+  seriesSampler,
+  summarize,
+} from "./proc-series.ts";
 import { fmtMs, spread } from "./stats.ts";
 import { saveChart } from "./svg-chart.ts";
 import type { Book } from "./user-client.ts";
@@ -55,7 +62,7 @@ const mib = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
 const rate = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${x.toFixed(2)}` : "–");
 
 /** Memory and descriptors per process role: start, peak, end, and the slope over `window` (seconds into the run). */
-export function processTable(samples: Sample[], window: Window): string {
+export function processTable(samples: Sample[], window: SlopeWindow): string {
   const rows = activeRoles(samples).map((role) => {
     const s = summarize(samples, role, window);
     // ffmpeg processes come and go with renders: a slope of their sum says nothing.
