@@ -1,10 +1,10 @@
 // Error-heavy bursts against `wrangler dev`: statuses, latency, and the open sockets of the wrangler process tree.
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeUpstream } from "../test/fake-upstream/server.ts";
-import { processTree } from "./proc-memory.ts";
+import { socketCount } from "./proc-memory.ts";
 import { writeResultsSection } from "./results-file.ts";
 import { startWranglerDev } from "./wrangler-dev.ts";
 
@@ -60,24 +60,6 @@ function call(method: string, path: string, body?: Uint8Array | string, type?: s
 
 const json = (method: string, path: string, value: unknown) =>
   call(method, path, JSON.stringify(value), "application/json");
-
-// ---- sockets of the wrangler tree (wrangler's Node process, its proxy and workerd)
-
-function socketCount(rootPid: number): number {
-  let n = 0;
-  for (const pid of processTree(rootPid)) {
-    let fds: string[] = [];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {}
-    for (const fd of fds) {
-      try {
-        if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith("socket:")) n++;
-      } catch {}
-    }
-  }
-  return n;
-}
 
 interface BurstResult {
   name: string;

@@ -1,5 +1,5 @@
-// Resident memory of a process tree from /proc (Linux): the whole tree summed, and its workerd alone.
-import { readdirSync, readFileSync } from "node:fs";
+// Resident memory and open descriptors of a process tree from /proc (Linux): the whole tree summed, and its workerd alone.
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 /** Every process whose ancestry leads to `pid` (e.g. wrangler's launcher, its Node child, workerd). */
 export function processTree(pid: number): number[] {
@@ -24,7 +24,7 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
-function read(path: string): string {
+export function read(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch {
@@ -32,8 +32,27 @@ function read(path: string): string {
   }
 }
 
-const rssBytes = (pid: number) =>
+export const rssBytes = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0) * 1024;
+
+/** The open descriptors of one process: all of them, and how many are sockets. */
+export function openFds(pid: number): { all: number; sockets: number } {
+  let fds: string[] = [];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {}
+  let sockets = 0;
+  for (const fd of fds) {
+    try {
+      if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith("socket:")) sockets++;
+    } catch {}
+  }
+  return { all: fds.length, sockets };
+}
+
+/** Open socket descriptors of the whole tree under `rootPid`. */
+export const socketCount = (rootPid: number) =>
+  processTree(rootPid).reduce((n, pid) => n + openFds(pid).sockets, 0);
 
 export interface Peak {
   total: number;

@@ -149,6 +149,10 @@ function section(rows: Row[], load: number[]): string {
     "",
     ...rows.map((r) => `- ${r.name}: ${r.output}. ${verdict(r)}`),
     "",
+    // The unit docs/scaling.md sizes engines with.
+    `Renders an hour one engine process sustains on these ${cpus().length} cores (its queue runs one render at a time per two`,
+    `cores, so 3600 s ÷ render wall): ${rows.map((r) => `${r.name.split(" (")[0]} **${Math.floor(3600 / r.render.wall)}**`).join("; ")}.`,
+    "",
     "Where the time above the same-frames bound goes (measured by running the filter graph alone): decoding the",
     "sources (≈3 ms per 1080×1920 H.264 frame on one thread), per-frame zoom scaling of stills (≈3 ms per frame;",
     "pans are free crops), text layers (each a PNG drawn once, then overlaid only where it is), transition pieces",

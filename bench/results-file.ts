@@ -1,5 +1,6 @@
 // bench/RESULTS.md, one section per benchmark: a run replaces its own section and leaves the others as they are.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 
 export const resultsPath = new URL("RESULTS.md", import.meta.url).pathname;
 
@@ -14,4 +15,9 @@ export function writeResultsSection(heading: string, text: string): void {
   const after = current.indexOf("\n## ", start + 1);
   const rest = after < 0 ? "" : `\n${current.slice(after + 1)}`;
   writeFileSync(resultsPath, `${current.slice(0, start)}${text.trimEnd()}\n${rest}`);
+}
+
+/** The machine's 1-minute load average at the start and now, for a section's first lines (the cores may be shared). */
+export function loadNote(before: number): string {
+  return `load average ${before.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`;
 }

@@ -1,11 +1,10 @@
-// `wrangler dev` for benchmarks: the Worker bundled once into a temp folder, its own port, state and vars.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+// `wrangler dev` for benchmarks, as `npm start` runs it: its own port, state folder and vars.
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const wrangler = join(root, "node_modules", ".bin", "wrangler");
 
 export interface WranglerDev {
   origin: string;
@@ -14,13 +13,15 @@ export interface WranglerDev {
 }
 
 /**
- * `wrangler dev` reloads the Worker whenever a watched file changes, which other work in this checkout may do at
- * any moment: so the Worker is bundled once into `dir` and served from there, with an empty asset folder.
+ * The Worker as `npm start` runs it (scripts/dev-worker.mjs: `wrangler dev` without the DevTools inspector), from a
+ * config in `dir` with an empty asset folder, not watching files (other work in this checkout may change them).
  */
 export async function startWranglerDev(opts: {
   dir: string;
   port: number;
   vars: Record<string, string>;
+  /** "wrangler-cli": the `wrangler dev` command itself, DevTools inspector on (for comparison) */
+  runner?: "dev-worker" | "wrangler-cli";
 }): Promise<WranglerDev> {
   const { dir, port } = opts;
   const config = join(dir, "wrangler.toml");
@@ -31,22 +32,26 @@ export async function startWranglerDev(opts: {
       .replace(/^main = .*$/m, `main = "${join(root, "functions", "index.ts")}"`)
       .replace(/^directory = .*$/m, `directory = "${join(dir, "assets")}"`),
   );
-  const bundle = join(dir, "bundle");
-  const built = spawnSync(wrangler, ["deploy", "--dry-run", "--outdir", bundle, "-c", config], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (built.status !== 0) throw new Error("bundling the Worker failed");
   const vars = { SECRET: randomBytes(24).toString("hex"), ...opts.vars };
-  const args = ["dev", join(bundle, "index.js"), "--no-bundle", "-c", config, "--port", String(port)];
-  args.push("--ip", "127.0.0.1", "--persist-to", join(dir, "state"), "--show-interactive-dev-session=false");
+  const cli = opts.runner === "wrangler-cli";
+  const args = cli
+    ? [
+        join(root, "node_modules", ".bin", "wrangler"),
+        "dev",
+        "-c",
+        config,
+        "--show-interactive-dev-session=false",
+      ]
+    : [join(root, "scripts", "dev-worker.mjs"), "-c", config, "--no-watch"];
+  args.push("--port", String(port), "--ip", "127.0.0.1", "--persist-to", join(dir, "state"));
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  const child = spawn(wrangler, args, {
+  const child = spawn(cli ? args.shift()! : process.execPath, args, {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_DEV_LOG ? "inherit" : "ignore", "inherit"],
     // its own process group, so that stopping reaches wrangler's children too
     detached: true,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    // loopback only: no metrics, and no fetch of the `Request.cf` sample (it falls back to a placeholder anyway)
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {

@@ -4,6 +4,8 @@ import type { ApiKeyView } from "../core/api-views.ts";
 import { sha256Hex } from "../core/hmac.ts";
 
 const KEY_PATTERN = /^rs_(u_[0-9a-f]{32})_([0-9a-f]{48})$/;
+/** How fine "last used" is kept. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 const randomHex = (bytes: number) =>
   [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -50,17 +52,23 @@ export class ApiKeyStore {
     return this.sql.exec(`DELETE FROM api_keys WHERE id = ? RETURNING id`, id).toArray().length > 0;
   }
 
-  /** The key's id when it is one of this user's, else null. */
+  /**
+   * The key's id when it is one of this user's, else null. "Last used" is kept to the minute: a write on every
+   * request would hold every answer until storage confirms it (the output gate), for a time nobody reads finer.
+   */
   async verify(key: string): Promise<string | null> {
     const hash = await sha256Hex(key);
     const hit = this.sql
-      .exec<{ id: string }>(
-        `UPDATE api_keys SET last_used_at = ? WHERE hash = ? RETURNING id`,
-        Date.now(),
+      .exec<{ id: string; last_used_at: number | null }>(
+        `SELECT id, last_used_at FROM api_keys WHERE hash = ?`,
         hash,
       )
-      .toArray();
-    return hit[0]?.id ?? null;
+      .toArray()[0];
+    if (!hit) return null;
+    const now = Date.now();
+    if (hit.last_used_at === null || now - hit.last_used_at >= LAST_USED_RESOLUTION_MS)
+      this.sql.exec(`UPDATE api_keys SET last_used_at = ? WHERE id = ?`, now, hit.id);
+    return hit.id;
   }
 
   webhookSecret(id: string): string | null {

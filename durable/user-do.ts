@@ -187,7 +187,7 @@ export class UserDO extends DurableObject<Env> {
 
   // ---- chat
 
-  /** Counts a message against the fair-use limit, before it is answered either way. */
+  /** Counts a message answered without the agent against the fair-use limit, before it is answered. */
   admitMessage(projectId: string) {
     return settle(() => {
       this.project(projectId);
@@ -196,9 +196,16 @@ export class UserDO extends DurableObject<Env> {
     });
   }
 
-  /** Starts a chat turn: a stream of NDJSON chat events; `busy` (409) while another turn runs. */
+  /**
+   * Counts a message for the agent against the fair-use limit and starts its turn: a stream of NDJSON chat events;
+   * `busy` (409) while another turn runs. One call, so the first event is one round trip away, not two.
+   */
   sendMessage(projectId: string, req: ChatRequest) {
-    return settle(() => this.chat.start(this.project(projectId), req));
+    return settle(() => {
+      const row = this.project(projectId);
+      this.fairUse.message();
+      return this.chat.start(row, req);
+    });
   }
 
   /** The turn running in the project, from its start (for a page reopened mid-turn); null when none runs. */

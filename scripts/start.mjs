@@ -88,11 +88,12 @@ const engine = start("engine", bin("tsx"), ["engine/main.ts"], {
   ENGINE_PORT: String(enginePort),
   ENGINE_DATA: engineData,
 });
+// `wrangler dev` through wrangler's own API with its DevTools inspector off (INSPECT=1 turns it on): see dev-worker.mjs.
 const wrangler = start(
   "wrangler",
-  bin("wrangler"),
+  process.execPath,
   [
-    "dev",
+    "scripts/dev-worker.mjs",
     "--port",
     String(port),
     "--ip",

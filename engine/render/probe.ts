@@ -1,6 +1,7 @@
 // ffprobe wrapper: dimensions, frame rate, codecs, duration, audio presence, and MP4 atom order (faststart).
 import { spawn } from "node:child_process";
 import { open } from "node:fs/promises";
+import { SNIFF_BYTES, sniff } from "../../core/media-type.ts";
 import { FFPROBE } from "./ffmpeg-bin.ts";
 
 export interface MediaProbe {
@@ -101,24 +102,42 @@ export async function moovBeforeMdat(path: string): Promise<boolean | undefined>
 const rotationOf = (sideData: { rotation?: number }[] | undefined) =>
   Math.abs(sideData?.find((d) => d.rotation !== undefined)?.rotation ?? 0);
 
-/** Photos carry their EXIF orientation on the decoded frame, not on the stream. */
-async function photoRotation(path: string): Promise<number> {
-  const json = await runProbe(
-    ["-select_streams", "v:0", "-read_intervals", "%+#1", "-show_entries", "frame_side_data=rotation"],
-    path,
-  );
-  return rotationOf(json.frames?.[0]?.side_data_list);
+/** Photos carry their EXIF orientation on the decoded frame, not on the stream: these arguments read both. */
+const STREAMS_AND_FIRST_FRAME = [
+  "-read_intervals",
+  "%+#1",
+  "-show_entries",
+  "stream:format:frame_side_data=rotation",
+];
+
+/** Whether the file starts like a picture (JPEG, PNG, GIF, WebP). */
+async function looksLikePhoto(path: string): Promise<boolean> {
+  const file = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+    return sniff(buffer.subarray(0, bytesRead))?.kind === "image";
+  } finally {
+    await file.close();
+  }
 }
 
-/** Probes a media file; rejects when ffprobe cannot read it. */
+/**
+ * Probes a media file; rejects when ffprobe cannot read it. A photo is probed in one ffprobe run that also decodes
+ * its frame for the orientation: every upload and every render probes each photo, and starting ffprobe costs
+ * about as much CPU as reading a 12 MP JPEG.
+ */
 export async function probeMedia(path: string): Promise<MediaProbe> {
-  const json = await runProbe(["-show_streams", "-show_format"], path);
+  const photoBytes = await looksLikePhoto(path);
+  const json = await runProbe(photoBytes ? STREAMS_AND_FIRST_FRAME : ["-show_streams", "-show_format"], path);
   const streams = json.streams ?? [];
   const video = streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
   const audio = streams.find((s) => s.codec_type === "audio");
   const formatName = json.format?.format_name ?? "";
   const isPhoto = video !== undefined && /image2|_pipe$/.test(formatName);
-  const rotation = isPhoto ? await photoRotation(path) : rotationOf(video?.side_data_list);
+  // A picture format the sniffer does not know (BMP, TIFF …) has its frame read in a second run.
+  const frames =
+    isPhoto && !photoBytes ? (await runProbe(STREAMS_AND_FIRST_FRAME, path)).frames : json.frames;
+  const rotation = isPhoto ? rotationOf(frames?.[0]?.side_data_list) : rotationOf(video?.side_data_list);
   const swap = rotation === 90 || rotation === 270;
   const duration = Number(json.format?.duration ?? video?.duration ?? audio?.duration ?? 0);
   return {

@@ -48,8 +48,8 @@ export const messages = routes()
   .openapi(postMessage, async (c) => {
     const { text } = c.req.valid("json");
     const projectId = c.req.valid("param").id;
-    unwrap(await c.get("user").admitMessage(projectId));
     const { kind: intent, thenExport } = routeIntent(text);
+    // Either way the message is counted against fair use first; the agent's turn counts it as it starts.
     const events: AsyncIterable<PublicEvent> =
       intent === "agent"
         ? readEvents(
@@ -114,6 +114,7 @@ async function directEvents(
   const user = c.get("user");
   const platform = c.get("platform");
   const lang = c.get("lang");
+  unwrap(await user.admitMessage(projectId));
   const out: PublicEvent[] = [];
   if (intent === "export") {
     const exp = unwrap(await user.createExport(projectId, { platform, lang }));

@@ -132,6 +132,23 @@ describe("fake upstream chat scenarios", () => {
     ]);
   });
 
+  it("streams many timed messages on [scenario:long]: partials, whole texts with their send time, tools, keep-alives", async () => {
+    await fake.control.config({ longMessages: 12 });
+    const before = Date.now();
+    const read = await chat("[scenario:long] tell me everything");
+    await fake.control.config({ longMessages: 200 });
+    const whole = texts(read).filter((t) => !t.partial && t.text);
+    expect(whole.map((t) => t.text.replace(/, sent at .*$/, ""))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `Part ${i + 1} of 12`),
+    );
+    const sentAt = whole.map((t) => Number(/sent at ([\d.]+)\.$/.exec(t.text)?.[1]));
+    expect(sentAt.every((t, i) => t >= before && (i === 0 || t >= sentAt[i - 1]))).toBe(true);
+    expect(texts(read).filter((t) => t.partial).length).toBeGreaterThanOrEqual(24);
+    const calls = eventsOf(read).filter((e) => e.content?.parts?.some((p) => p.functionCall));
+    expect(calls).toHaveLength(1);
+    expect(kinds(read)).toContain("keepalive");
+  });
+
   it("sends keep-alives before a late reply on [scenario:slow]", async () => {
     const started = Date.now();
     const read = await chat("[scenario:slow] hi");

@@ -1,6 +1,6 @@
 // Runs Reelsmith the way `npm start` does (scripts/start.mjs), on free ports with throwaway state, for the browser tests.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,8 @@ const STOP_TIMEOUT_MS = 20_000;
 
 export interface Stack {
   url: string;
+  /** scripts/start.mjs, whose process tree holds the engine and wrangler dev */
+  pid: number;
   /** the last lines the engine and wrangler printed, for failure messages */
   logTail(): string;
   stop(): Promise<void>;
@@ -64,6 +66,8 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export interface StackOptions {
   /** put something between the Worker and the engine: gets the engine's port, answers the upstream URL to use */
   upstream?: (enginePort: number) => Promise<string>;
+  /** also append every line the engine and wrangler print to this file */
+  logFile?: string;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -79,6 +83,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       ENGINE_PORT: String(enginePort),
       ENGINE_DATA: join(state, "engine"),
       PERSIST_TO: join(state, "wrangler"),
+      // loopback only: wrangler would fetch a `Request.cf` sample from the internet, then fall back to a placeholder
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
       ...(upstreamUrl ? { UPSTREAM_URL: upstreamUrl } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -97,6 +103,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     );
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding("utf8").on("data", (chunk: string) => {
+        if (opts.logFile) appendFileSync(opts.logFile, chunk);
         for (const line of chunk.split("\n")) {
           if (line.trim()) lines.push(line);
           if (lines.length > 400) lines.shift();
@@ -116,6 +123,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   return {
     url,
+    pid: child.pid!,
     logTail,
     async stop() {
       process.off("exit", onExit);

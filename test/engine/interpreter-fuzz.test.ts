@@ -77,7 +77,7 @@ const HOSTILE = [
   "from 1 to 2 seconds ".repeat(1000),
   "😀".repeat(20_000),
   "\u0000\u0001\u0002".repeat(1000),
-  "script:\n" + "line.\n".repeat(5000),
+  `script:\n${"line.\n".repeat(5000)}`,
   "<script>alert(1)</script> 把标题改成 {{x}} %s %n",
   "((((((((((((((((((((((((((((((((((((((((",
   "move photo 99999999999999999999 to 1e308",

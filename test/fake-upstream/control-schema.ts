@@ -16,6 +16,7 @@ export const Scenario = z.enum([
   "error-data",
   "temporary-issue",
   "slow",
+  "long",
 ]);
 export type Scenario = z.infer<typeof Scenario>;
 
@@ -88,6 +89,8 @@ export const FakeConfig = z.object({
   stallMaxMs: z.number().int().positive(),
   /** delay after a drop before `drop-edit` changes the draft */
   dropEditDelayMs: z.number().int().nonnegative(),
+  /** agent messages in a `long` reply */
+  longMessages: z.number().int().positive(),
 });
 export type FakeConfig = z.infer<typeof FakeConfig>;
 export const ConfigPatch = FakeConfig.partial();
@@ -106,6 +109,7 @@ export const DEFAULT_CONFIG: FakeConfig = {
   slowReplyMs: 2000,
   stallMaxMs: 15 * 60_000,
   dropEditDelayMs: 300,
+  longMessages: 200,
 };
 export type ConfigPatch = z.infer<typeof ConfigPatch>;
 

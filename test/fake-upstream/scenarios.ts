@@ -82,6 +82,33 @@ async function* dropMidStream(run: ScenarioRun, editAfterMs?: number) {
   run.drop();
 }
 
+/** Epoch milliseconds with sub-millisecond precision, comparable across processes on one machine. */
+const epochMs = () => (performance.timeOrigin + performance.now()).toFixed(3);
+
+/**
+ * `longMessages` agent messages, each as partial chunks then its whole text, a keep-alive after each and a tool
+ * call every tenth. Each whole text ends "sent at <epoch ms>." (the moment it was written), so a reader can time
+ * every event: the relay benchmark reads this turn straight from here and through the Worker.
+ */
+async function* longReply(run: ScenarioRun) {
+  const n = run.config.longMessages;
+  for (let i = 1; i <= n; i++) {
+    if (i % 10 === 0) {
+      const id = `call_${randomUUID().slice(0, 8)}`;
+      yield frame(run.turn.call(id, "analyze_media", { part: i }));
+      yield frame(run.turn.response(id, "analyze_media", { status: "success" }));
+    }
+    const text = `Part ${i} of ${n}`;
+    for (const chunk of chunks(text, 3)) {
+      yield frame(run.turn.text(chunk, true));
+      await run.sleep(run.config.chunkDelayMs / 4);
+    }
+    yield frame(run.turn.text(`${text}, sent at ${epochMs()}.`));
+    yield KEEP_ALIVES[i % KEEP_ALIVES.length];
+    await run.sleep(run.config.chunkDelayMs);
+  }
+}
+
 export const SCRIPTS: Record<Scenario, Script> = {
   text: async function* (run) {
     yield frame(run.turn.text(replies.text(run)));
@@ -109,6 +136,7 @@ export const SCRIPTS: Record<Scenario, Script> = {
     await run.sleep(run.config.chunkDelayMs);
     yield frame(run.turn.text(replies.temporaryIssue));
   },
+  long: longReply,
   slow: async function* (run) {
     yield* keepAlives(run, run.config.slowReplyMs);
     yield* partialReply(run, replies.text(run));

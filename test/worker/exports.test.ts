@@ -58,6 +58,33 @@ describe("export to a file in R2", () => {
     });
   }
 
+  it("arms the alarm while renders are pending and clears it once the last one has ended", async () => {
+    await fake.config({ renderMs: 400 });
+    const u = newUser();
+    const p = await readyProject(u);
+    const stub = userStub(await userIdOf(u));
+    const armed = () =>
+      runInDurableObject(stub, async (_, state) => ({
+        alarm: await state.storage.getAlarm(),
+        jobs: state.storage.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs`).one().n,
+      }));
+    const first = await u.json(`/api/projects/${p.id}/exports`, {});
+    const second = await u.json(`/api/projects/${p.id}/exports`, {});
+    // (while the alarm handler itself runs, the alarm reads as unset until it re-arms: wait for an armed reading)
+    const pending = await waitFor(async () => {
+      const now = await armed();
+      return now.alarm === null ? null : now;
+    });
+    expect(pending.jobs).toBe(2);
+    expect((await finished(u, first.body.id)).status).toBe("completed");
+    expect((await finished(u, second.body.id)).status).toBe("completed");
+    await waitFor(async () => ((await armed()).alarm === null ? true : null));
+    expect(await armed()).toEqual({ alarm: null, jobs: 0 });
+    const polls = (await fake.inspect()).requests.filter((q) => q.endpoint === "renderPoll").length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await fake.inspect()).requests.filter((q) => q.endpoint === "renderPoll")).toHaveLength(polls);
+  });
+
   it("shows progress while the render runs", async () => {
     await fake.config({ renderMs: 2000 });
     const u = newUser();

@@ -49,6 +49,20 @@ describe("fair use", () => {
     expect((await u.json(`/api/projects/${p.id}/messages`, { text: "how do I upload?" })).status).toBe(200);
   });
 
+  it("counts messages for the agent the same way, refusing the one over the limit before the agent sees it", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    for (let i = 0; i < FAIR_USE.messagesPerMinute; i++) {
+      const r = await u.json(`/api/projects/${p.id}/messages`, { text: `make it warmer ${i}` });
+      expect(r.status, `message ${i + 1}`).toBe(200);
+    }
+    const turns = (await fake.inspect()).requests.filter((r) => r.endpoint === "runSse").length;
+    const refused = await u.json(`/api/projects/${p.id}/messages`, { text: "make it warmer again" });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: "fair_use_limit", limit: "messages-per-minute" });
+    expect((await fake.inspect()).requests.filter((r) => r.endpoint === "runSse")).toHaveLength(turns);
+  });
+
   it(`keeps at most ${FAIR_USE.projects} projects and ${FAIR_USE.apiKeys} API keys, saying what to remove`, async () => {
     const u = newUser();
     for (let i = 0; i < FAIR_USE.projects; i++) await createProject(u, "douyin", { title: `P${i}` });

@@ -1,7 +1,8 @@
 // Identity: signed cookies, same-origin checks, API keys, and one user never seeing another's projects.
-import { SELF } from "cloudflare:test";
+import { runInDurableObject, SELF } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createProject, fake, newUser, ORIGIN } from "./helpers.ts";
+import { userIdOf, userStub } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
 
@@ -90,6 +91,27 @@ describe("API keys", () => {
     expect(revoked.status).toBe(200);
     const after = await SELF.fetch(`${ORIGIN}/api/projects`, { headers: { Authorization: `Bearer ${key}` } });
     expect(after.status).toBe(401);
+  });
+
+  it("says when a key was last used, to the minute", async () => {
+    const u = newUser();
+    const minted = await u.json("/api/keys", { label: "cron" });
+    const useKey = () =>
+      SELF.fetch(`${ORIGIN}/api/projects`, { headers: { Authorization: `Bearer ${minted.body.key}` } });
+    const lastUsed = async (): Promise<number | null> => (await u.json("/api/keys")).body.keys[0].lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    const before = Date.now();
+    expect((await useKey()).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).toBeGreaterThanOrEqual(before);
+    expect((await useKey()).status).toBe(200);
+    expect(await lastUsed()).toBe(first);
+    // A minute later the next use moves it on.
+    await runInDurableObject(userStub(await userIdOf(u)), (_, state) => {
+      state.storage.sql.exec(`UPDATE api_keys SET last_used_at = last_used_at - 60000`);
+    });
+    expect((await useKey()).status).toBe(200);
+    expect(await lastUsed()).toBeGreaterThanOrEqual(before);
   });
 
   it("rejects malformed and unknown keys", async () => {
