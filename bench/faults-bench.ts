@@ -9,7 +9,13 @@ import { startFakeUpstream } from "../test/fake-upstream/server.ts";
 import { switchFlag } from "./args.ts";
 import { startEngine } from "./faults/engine-process.ts";
 import { clean, type Outcome, outcomeTable, runScenario } from "./faults/outcome.ts";
-import { diskFull, engineRestart, ffmpegKilled, type RenderRig, workerRestart } from "./faults/render-faults.ts";
+import {
+  diskFull,
+  engineRestart,
+  ffmpegKilled,
+  type RenderRig,
+  workerRestart,
+} from "./faults/render-faults.ts";
 import { uploadDropAndResume } from "./faults/upload-resume.ts";
 import {
   dropAfterEdit,
@@ -98,7 +104,10 @@ async function engineFaults(): Promise<Outcome[]> {
     const user = await BenchUser.create(origin, new Book());
     const project = await user.createProject();
     await user.chat(project.id, PROMPT);
-    const details = await user.json<{ ready: boolean; draft: { d: number } }>("GET", `/api/projects/${project.id}`);
+    const details = await user.json<{ ready: boolean; draft: { d: number } }>(
+      "GET",
+      `/api/projects/${project.id}`,
+    );
     if (!details.ready) throw new Error(`the engine planned nothing to export for: ${PROMPT}`);
     const rig: RenderRig = {
       user,
@@ -116,7 +125,9 @@ async function engineFaults(): Promise<Outcome[]> {
       await runScenario("a client disconnects mid-upload and resumes", SCENARIO_MS, (o) =>
         uploadDropAndResume(o, user, uploadsProject.id),
       ),
-      await runScenario("`wrangler dev` restarted during an export", SCENARIO_MS, (o) => workerRestart(o, rig)),
+      await runScenario("`wrangler dev` restarted during an export", SCENARIO_MS, (o) =>
+        workerRestart(o, rig),
+      ),
       await runScenario("the engine restarted during a render", SCENARIO_MS, (o) => engineRestart(o, rig)),
       await runScenario("ffmpeg killed mid-render", SCENARIO_MS, (o) => ffmpegKilled(o, rig)),
       await runScenario(
@@ -152,7 +163,8 @@ async function upstreamFaults(): Promise<Outcome[]> {
     const opening = "[scenario:edit] start with the city clip";
     await user.chat(project.id, opening);
     rig.sent.push(opening);
-    const run = (name: string, body: Parameters<typeof runScenario>[2]) => runScenario(name, SCENARIO_MS, body);
+    const run = (name: string, body: Parameters<typeof runScenario>[2]) =>
+      runScenario(name, SCENARIO_MS, body);
     return [
       await run("upstream 1001 (token expired) mid-session", (o) => transparentFault(o, rig, 1001)),
       await run("upstream 1002 (session not found) mid-session", (o) => sessionLost(o, rig)),

@@ -38,10 +38,12 @@ export async function startEngine(opts: { port: number; dataDir: string }): Prom
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error("the engine exited while starting");
       // Any HTTP answer means it listens (the root path is not an endpoint).
-      if (await fetch(url).then(
-        () => true,
-        () => false,
-      ))
+      if (
+        await fetch(url).then(
+          () => true,
+          () => false,
+        )
+      )
         return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -50,7 +52,9 @@ export async function startEngine(opts: { port: number; dataDir: string }): Prom
   const tree = () => processTree(child.pid!);
   const engine: EngineProcess = {
     url,
-    pid: () => tree().find((p) => read(`/proc/${p}/cmdline`).includes("engine/main.ts") && p !== child.pid) ?? child.pid!,
+    pid: () =>
+      tree().find((p) => read(`/proc/${p}/cmdline`).includes("engine/main.ts") && p !== child.pid) ??
+      child.pid!,
     ffmpegPids: () => tree().filter((p) => read(`/proc/${p}/comm`).trim() === "ffmpeg"),
     async stop(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;

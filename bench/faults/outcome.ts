@@ -28,7 +28,13 @@ export class Observed {
   }
 
   outcome(scenario: string): Outcome {
-    return { scenario, sees: this.sees.join("; "), lost: this.lost, recoverMs: this.recoverMs, problems: this.problems };
+    return {
+      scenario,
+      sees: this.sees.join("; "),
+      lost: this.lost,
+      recoverMs: this.recoverMs,
+      problems: this.problems,
+    };
   }
 }
 

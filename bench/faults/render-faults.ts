@@ -24,8 +24,14 @@ const MIB = 1024 * 1024;
 /** Starts an export and waits until the engine's ffmpeg run is `percent` % in, the moment each fault strikes. */
 async function exportUnderWay(rig: RenderRig, percent: number): Promise<string> {
   const started = await startExport(rig.user, rig.projectId);
-  const e = await waitExport(rig.user, started.id, RENDER_MS, (x) => x.progress >= percent || x.status !== "pending" && x.status !== "processing");
-  if (!e || e.status !== "processing") throw new Error(`the export was ${e?.status ?? "stuck"} before the fault`);
+  const e = await waitExport(
+    rig.user,
+    started.id,
+    RENDER_MS,
+    (x) => x.progress >= percent || (x.status !== "pending" && x.status !== "processing"),
+  );
+  if (e?.status !== "processing")
+    throw new Error(`the export was ${e?.status ?? "stuck"} before the fault`);
   return started.id;
 }
 
@@ -39,7 +45,9 @@ async function expectCompleted(o: Observed, rig: RenderRig, id: string, faultAt:
   }
   o.recoverMs = performance.now() - faultAt;
   const mp4 = await checkDownload(o, rig.user, id, rig.expectS);
-  o.sees.push(`the export goes on and completes; the download is a ${mp4.duration.toFixed(1)} s ${mp4.streams} MP4`);
+  o.sees.push(
+    `the export goes on and completes; the download is a ${mp4.duration.toFixed(1)} s ${mp4.streams} MP4`,
+  );
   return true;
 }
 
@@ -54,7 +62,8 @@ async function exportAgain(o: Observed, rig: RenderRig, faultAt: number): Promis
 }
 
 /** Hidden partial outputs the engine left in its renders folder. */
-const leftovers = (rig: RenderRig) => readdirSync(join(rig.dataDir, "renders")).filter((n) => n.startsWith("."));
+const leftovers = (rig: RenderRig) =>
+  readdirSync(join(rig.dataDir, "renders")).filter((n) => n.startsWith("."));
 
 export async function workerRestart(o: Observed, rig: RenderRig): Promise<void> {
   const id = await exportUnderWay(rig, 5);

@@ -87,7 +87,10 @@ export async function uploadDropAndResume(o: Observed, user: BenchUser, projectI
   o.recoverMs = performance.now() - dropped;
   o.check(done.state === "ready" || done.state === "sent", `after resuming the upload is ${done.state}`);
   o.check(done.size === bytes.length, `${done.size} of ${bytes.length} bytes stored`);
-  o.check(Math.abs((done.media?.duration ?? 0) - 4) < 0.2, `the editor measured ${done.media?.duration} s, not 4 s`);
+  o.check(
+    Math.abs((done.media?.duration ?? 0) - 4) < 0.2,
+    `the editor measured ${done.media?.duration} s, not 4 s`,
+  );
   if (done.size !== bytes.length) o.lost.push(`${bytes.length - done.size} bytes`);
   o.sees.push(
     `resumed with the missing parts, then "${done.state}" (${done.media?.width}×${done.media?.height}, ${done.media?.duration} s as measured by the editor)`,

@@ -3,7 +3,14 @@
 import type { FakeControl } from "../../test/fake-upstream/control.ts";
 import { type BenchUser, type ChatEventLike, readSse } from "../user-client.ts";
 import type { Observed } from "./outcome.ts";
-import { checkTranscript, checkWords, type ErrorWords, getProject, startExport, waitExport } from "./user-view.ts";
+import {
+  checkTranscript,
+  checkWords,
+  type ErrorWords,
+  getProject,
+  startExport,
+  waitExport,
+} from "./user-view.ts";
 
 export interface SessionRig {
   user: BenchUser;
@@ -25,14 +32,16 @@ async function send(rig: SessionRig, text: string, lang: "en" | "zh" = "en"): Pr
     json: { text },
     headers: { Accept: "text/event-stream", "Accept-Language": lang },
   });
-  if (!res.ok || !res.body) throw new Error(`the message got ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  if (!res.ok || !res.body)
+    throw new Error(`the message got ${res.status}: ${(await res.text()).slice(0, 200)}`);
   rig.sent.push(text);
   const events: ChatEventLike[] = [];
   await readSse(res.body, (data) => events.push(JSON.parse(data) as ChatEventLike));
   return { events, ms: performance.now() - started };
 }
 
-const errorOf = (t: Turn) => t.events.find((e) => e.type === "error") as (ChatEventLike & ErrorWords) | undefined;
+const errorOf = (t: Turn) =>
+  t.events.find((e) => e.type === "error") as (ChatEventLike & ErrorWords) | undefined;
 const noticesOf = (t: Turn) => t.events.filter((e) => e.type === "notice").map((e) => `"${e.text}"`);
 
 /** How many times the upstream received this project's messages so far. */
@@ -64,7 +73,9 @@ export async function transparentFault(o: Observed, rig: SessionRig, code: 1001 
   await rig.fake.fault({ endpoint: "runSse", code });
   const t = await send(rig, `fault ${code}: make the title bigger`);
   if (checkAnswered(o, t)) o.recoverMs = t.ms;
-  o.sees.push(`the reply, as usual, after ${(t.ms / 1000).toFixed(1)} s${noticesOf(t).length ? ` with ${noticesOf(t).join(", ")}` : ""}`);
+  o.sees.push(
+    `the reply, as usual, after ${(t.ms / 1000).toFixed(1)} s${noticesOf(t).length ? ` with ${noticesOf(t).join(", ")}` : ""}`,
+  );
   // The refused attempt reached the upstream too: one refusal, then the one real send.
   await checkSession(o, rig, before, 2);
 }
@@ -81,7 +92,10 @@ export async function sessionLost(o: Observed, rig: SessionRig): Promise<void> {
   o.sees.push(`${notices.join(", ")}, then the reply`);
   const after = await getProject(rig.user, rig.projectId);
   o.check(after.exports.length === prior.exports.length, "exports went missing");
-  o.check(after.transcript.some((e) => e.role === "notice"), "the notice is not in the transcript");
+  o.check(
+    after.transcript.some((e) => e.role === "notice"),
+    "the notice is not in the transcript",
+  );
   await checkSession(o, rig, before, 2);
 }
 
@@ -99,9 +113,14 @@ async function failThenRetry(
   await arm();
   const zh = await send(rig, `${label}: ${text}（中文）`, "zh");
   const failedAt = performance.now();
-  o.check(en.events.at(-1)?.type === "done" && zh.events.at(-1)?.type === "done", "a failed turn ended without done");
+  o.check(
+    en.events.at(-1)?.type === "done" && zh.events.at(-1)?.type === "done",
+    "a failed turn ended without done",
+  );
   const notices = noticesOf(en);
-  o.sees.push(`${notices.length ? `${notices.join(", ")}, then ` : ""}${checkWords(o, errorOf(en), errorOf(zh))}`);
+  o.sees.push(
+    `${notices.length ? `${notices.join(", ")}, then ` : ""}${checkWords(o, errorOf(en), errorOf(zh))}`,
+  );
   await checkSession(o, rig, before, 2);
   // Sent again without the fake's scenario marker: this time the upstream answers normally.
   const retry = await send(rig, `${label}: ${text.replace(/\[scenario:[\w-]+\]\s*/, "")} (again)`);
@@ -117,8 +136,13 @@ export async function dropAfterEdit(o: Observed, rig: SessionRig): Promise<void>
   const before = await upstreamSends(rig);
   const t = await send(rig, "[scenario:drop-edit] make the music quieter");
   if (checkAnswered(o, t)) o.recoverMs = t.ms;
-  o.check(t.events.some((e) => e.type === "state"), "the change was not reported");
-  o.sees.push(`${noticesOf(t).join(", ")}, then the change: ${t.events.find((e) => e.type === "text" && e.say)?.text ?? "none"}`);
+  o.check(
+    t.events.some((e) => e.type === "state"),
+    "the change was not reported",
+  );
+  o.sees.push(
+    `${noticesOf(t).join(", ")}, then the change: ${t.events.find((e) => e.type === "text" && e.say)?.text ?? "none"}`,
+  );
   await checkSession(o, rig, before, 1);
 }
 
@@ -144,5 +168,7 @@ export async function pollErrors(o: Observed, rig: SessionRig): Promise<void> {
   const body = new Uint8Array(await res.arrayBuffer());
   // The fake's render is a placeholder MP4 of a set length, not a playable one: its length is the check.
   o.check(res.ok && body.length === end.size, `the download is ${body.length} bytes of ${end.size}`);
-  o.sees.push(`"processing" through 3 failed polls, then completed; the download is whole (${body.length} bytes)`);
+  o.sees.push(
+    `"processing" through 3 failed polls, then completed; the download is whole (${body.length} bytes)`,
+  );
 }

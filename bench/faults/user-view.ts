@@ -58,15 +58,22 @@ export async function waitExport(
 }
 
 /** Raw internals a user must never read: ffmpeg's and Node's words, errno names, stack frames. */
-const RAW = /ffmpeg|ENOSPC|ECONNREFUSED|errno|No space left|Conversion failed|\bat \w+ \(|\.ts:\d+|undefined|null/i;
+const RAW =
+  /ffmpeg|ENOSPC|ECONNREFUSED|errno|No space left|Conversion failed|\bat \w+ \(|\.ts:\d+|undefined|null/i;
 
 /** Checks that `error` is a catalogue error, worded in English and in Chinese; answers "code: message" for the table. */
 export function checkWords(o: Observed, en: ErrorWords | undefined, zh: ErrorWords | undefined): string {
   if (!o.check(!!en && !!zh, "no error to show")) return "no error";
   o.check(isErrorCode(en!.code) && en!.code !== "internal", `error code ${en!.code} is not a catalogue code`);
   o.check(en!.code === zh!.code, "EN and ZH codes differ");
-  o.check(!RAW.test(`${en!.message} ${en!.hint} ${zh!.message} ${zh!.hint}`), `raw words shown: ${en!.message}`);
-  o.check(/[\u4e00-\u9fff]/.test(zh!.message) && !/[\u4e00-\u9fff]/.test(en!.message), "not worded in EN and ZH");
+  o.check(
+    !RAW.test(`${en!.message} ${en!.hint} ${zh!.message} ${zh!.hint}`),
+    `raw words shown: ${en!.message}`,
+  );
+  o.check(
+    /[\u4e00-\u9fff]/.test(zh!.message) && !/[\u4e00-\u9fff]/.test(en!.message),
+    "not worded in EN and ZH",
+  );
   return `${en!.code}: "${en!.message}" / "${zh!.message}"`;
 }
 
@@ -83,7 +90,12 @@ export interface Mp4Check {
 }
 
 /** Downloads the export whole and probes it: a playable MP4 with video and sound, `expectS` seconds long. */
-export async function checkDownload(o: Observed, user: BenchUser, id: string, expectS: number): Promise<Mp4Check> {
+export async function checkDownload(
+  o: Observed,
+  user: BenchUser,
+  id: string,
+  expectS: number,
+): Promise<Mp4Check> {
   const { res } = await user.request("GET", `/api/exports/${id}/download`);
   const body = new Uint8Array(await res.arrayBuffer());
   o.check(res.ok, `download answered ${res.status}`);
@@ -102,7 +114,10 @@ export async function checkDownload(o: Observed, user: BenchUser, id: string, ex
     };
     const duration = Number(info.format?.duration);
     const streams = (info.streams ?? []).map((s) => s.codec_name).join("+");
-    o.check(probe.status === 0 && streams === "h264+aac", `the download is not a whole MP4 (${streams || "unreadable"})`);
+    o.check(
+      probe.status === 0 && streams === "h264+aac",
+      `the download is not a whole MP4 (${streams || "unreadable"})`,
+    );
     o.check(Math.abs(duration - expectS) < 0.6, `the download lasts ${duration} s, not ${expectS} s`);
     return { bytes: body.length, duration, streams };
   } finally {
