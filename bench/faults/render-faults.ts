@@ -30,8 +30,7 @@ async function exportUnderWay(rig: RenderRig, percent: number): Promise<string> 
     RENDER_MS,
     (x) => x.progress >= percent || (x.status !== "pending" && x.status !== "processing"),
   );
-  if (e?.status !== "processing")
-    throw new Error(`the export was ${e?.status ?? "stuck"} before the fault`);
+  if (e?.status !== "processing") throw new Error(`the export was ${e?.status ?? "stuck"} before the fault`);
   return started.id;
 }
 
