@@ -8,6 +8,7 @@ import { freePort } from "../test/e2e/stack.ts";
 import { startFakeUpstream } from "../test/fake-upstream/server.ts";
 import { switchFlag } from "./args.ts";
 import { startEngine } from "./faults/engine-process.ts";
+import { photo } from "./faults/media.ts";
 import { clean, type Outcome, outcomeTable, runScenario } from "./faults/outcome.ts";
 import {
   diskFull,
@@ -159,7 +160,8 @@ async function upstreamFaults(): Promise<Outcome[]> {
     const user = await BenchUser.create(worker.origin, new Book());
     const project = await user.createProject();
     const rig: SessionRig = { user, projectId: project.id, fake: fake.control, sent: [] };
-    // The session under way: an edit made, so there is a timeline to keep.
+    // The session under way: a photo uploaded and an edit made, so there are files and a timeline to keep.
+    await user.upload(project.id, { name: "photo.png", type: "image/png", bytes: photo() });
     const opening = "[scenario:edit] start with the city clip";
     await user.chat(project.id, opening);
     rig.sent.push(opening);
@@ -167,10 +169,10 @@ async function upstreamFaults(): Promise<Outcome[]> {
       runScenario(name, SCENARIO_MS, body);
     return [
       await run("upstream 1001 (token expired) mid-session", (o) => transparentFault(o, rig, 1001)),
-      await run("upstream 1002 (session not found) mid-session", (o) => sessionLost(o, rig)),
       await run("upstream 429 (rate limited) mid-session", (o) => transparentFault(o, rig, 429)),
       await run("upstream 500 mid-session", (o) => upstreamError(o, rig, 500)),
       await run("upstream 503 on render polls during an export", (o) => pollErrors(o, rig)),
+      await run("upstream 1002 (session not found) mid-session", (o) => sessionLost(o, rig)),
       await run("the stream drops mid-reply, after the edit was made", (o) => dropAfterEdit(o, rig)),
       await run("the stream drops mid-reply, nothing changed", (o) => dropWithoutEdit(o, rig)),
       await run("a stall with only keep-alives", (o) => stall(o, rig)),

@@ -1,10 +1,7 @@
 // A client that drops its connection halfway through a part, then resumes from the parts the server says it has.
-import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { BenchUser } from "../user-client.ts";
+import { noiseClip } from "./media.ts";
 import type { Observed } from "./outcome.ts";
 
 interface UploadState {
@@ -16,24 +13,6 @@ interface UploadState {
   parts: number[];
   media?: { duration: number | null; width: number | null; height: number | null };
   error?: { code: string };
-}
-
-/** A 4 s 640×360 clip of noise, encoded losslessly so it spans three 8 MiB parts. */
-function noiseClip(): Uint8Array {
-  const file = join(tmpdir(), `reelsmith-faults-noise-${process.pid}.mp4`);
-  const r = spawnSync(
-    "ffmpeg",
-    [
-      ...["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi"],
-      ...["-i", "nullsrc=s=640x360:r=24:d=4,geq=random(1)*255:128:128", "-c:v", "libx264"],
-      ...["-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p", file],
-    ],
-    { stdio: "inherit" },
-  );
-  if (r.status !== 0) throw new Error("ffmpeg could not make the test clip");
-  const bytes = new Uint8Array(readFileSync(file));
-  rmSync(file, { force: true });
-  return bytes;
 }
 
 /** Sends half of part `n`'s bytes with the whole part's Content-Length, then drops the connection. */

@@ -80,7 +80,10 @@ export async function transparentFault(o: Observed, rig: SessionRig, code: 1001 
   await checkSession(o, rig, before, 2);
 }
 
-/** 1002: the upstream lost the session. A new one is made and the user is told; Reelsmith's own records stay. */
+/**
+ * 1002: the upstream lost the session. A new one is made and the user is told; Reelsmith's own records stay, and
+ * the files the editor had must reach the new session. The timeline lived only in the lost session.
+ */
 export async function sessionLost(o: Observed, rig: SessionRig): Promise<void> {
   const prior = await getProject(rig.user, rig.projectId);
   const before = await upstreamSends(rig);
@@ -96,6 +99,19 @@ export async function sessionLost(o: Observed, rig: SessionRig): Promise<void> {
     after.transcript.some((e) => e.role === "notice"),
     "the notice is not in the transcript",
   );
+  const { sessions, requests } = await rig.fake.inspect();
+  const fresh = sessions.at(-1)?.sessionId;
+  const handed = requests.filter((q) => q.endpoint === "upload" && q.sessionId === fresh).length;
+  const had = prior.uploads.filter((u) => u.state === "ready");
+  if (handed < had.length)
+    o.lost.push(`${had.length - handed} of ${had.length} uploads (the new session lacks them)`);
+  else o.sees.push(`${handed} upload(s) handed to the new session`);
+  o.check(
+    after.uploads.every((u) => u.state === "ready"),
+    `uploads left ${after.uploads.map((u) => u.state).join(", ")}`,
+  );
+  if (prior.ready && !after.ready)
+    o.lost.push(`the timeline (${prior.summary}), which only the lost session held`);
   await checkSession(o, rig, before, 2);
 }
 
