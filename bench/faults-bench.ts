@@ -66,6 +66,8 @@ setTimeout(() => {
   process.exit(1);
 }, RUN_LIMIT_MS).unref();
 
+const run = (name: string, body: Parameters<typeof runScenario>[2]) => runScenario(name, SCENARIO_MS, body);
+
 const killGroup = (pid: number | undefined) => () => pid && process.kill(-pid, "SIGKILL");
 
 /** A small tmpfs as the engine's data folder, so the disk can really fill; false when mounting is refused. */
@@ -116,29 +118,34 @@ async function engineFaults(): Promise<Outcome[]> {
       expectS: details.draft.d / 1000,
       engine,
       dataDir,
-      restartWorker: async () => {
-        await worker.stop();
+      restartWorker: async (signal) => {
+        if (signal === "SIGINT") await worker.stop();
+        else {
+          const gone = new Promise((r) => worker.process.once("exit", r));
+          killGroup(worker.process.pid)();
+          await gone;
+        }
         worker = await startWorker();
       },
     };
     const uploadsProject = await user.createProject();
     return [
-      await runScenario("a client disconnects mid-upload and resumes", SCENARIO_MS, (o) =>
+      await run("a client disconnects mid-upload and resumes", (o) =>
         uploadDropAndResume(o, user, uploadsProject.id),
       ),
-      await runScenario("`wrangler dev` restarted during an export", SCENARIO_MS, (o) =>
-        workerRestart(o, rig),
+      await run("`wrangler dev` restarted (SIGINT) during an export", (o) => workerRestart(o, rig, "SIGINT")),
+      await run("`wrangler dev` killed (SIGKILL) during an export, then started", (o) =>
+        workerRestart(o, rig, "SIGKILL"),
       ),
-      await runScenario("the engine restarted during a render", SCENARIO_MS, (o) => engineRestart(o, rig)),
-      await runScenario("ffmpeg killed mid-render", SCENARIO_MS, (o) => ffmpegKilled(o, rig)),
-      await runScenario(
-        `the disk fills during a render (engine data on a ${TMPFS_SIZE} tmpfs)`,
-        SCENARIO_MS,
-        async (o) => {
-          if (!o.check(mounted, "not run: mounting a tmpfs was refused")) return;
-          await diskFull(o, rig);
-        },
+      await run("the engine restarted (SIGTERM) during a render", (o) => engineRestart(o, rig, "SIGTERM")),
+      await run("the engine killed (SIGKILL) during a render, then started", (o) =>
+        engineRestart(o, rig, "SIGKILL"),
       ),
+      await run("ffmpeg killed mid-render", (o) => ffmpegKilled(o, rig)),
+      await run(`the disk fills during a render (engine data on a ${TMPFS_SIZE} tmpfs)`, async (o) => {
+        if (!o.check(mounted, "not run: mounting a tmpfs was refused")) return;
+        await diskFull(o, rig);
+      }),
     ];
   } finally {
     await worker.stop();
@@ -165,8 +172,6 @@ async function upstreamFaults(): Promise<Outcome[]> {
     const opening = "[scenario:edit] start with the city clip";
     await user.chat(project.id, opening);
     rig.sent.push(opening);
-    const run = (name: string, body: Parameters<typeof runScenario>[2]) =>
-      runScenario(name, SCENARIO_MS, body);
     return [
       await run("upstream 1001 (token expired) mid-session", (o) => transparentFault(o, rig, 1001)),
       await run("upstream 429 (rate limited) mid-session", (o) => transparentFault(o, rig, 429)),

@@ -15,7 +15,8 @@ export interface RenderRig {
   engine: EngineProcess;
   /** the engine's data folder (a small tmpfs when mounting is allowed) */
   dataDir: string;
-  restartWorker(): Promise<void>;
+  /** SIGINT: a restart; SIGKILL: a crash, nothing flushed */
+  restartWorker(signal: "SIGINT" | "SIGKILL"): Promise<void>;
 }
 
 const RENDER_MS = 5 * 60_000;
@@ -64,18 +65,26 @@ async function exportAgain(o: Observed, rig: RenderRig, faultAt: number): Promis
 const leftovers = (rig: RenderRig) =>
   readdirSync(join(rig.dataDir, "renders")).filter((n) => n.startsWith("."));
 
-export async function workerRestart(o: Observed, rig: RenderRig): Promise<void> {
+export async function workerRestart(
+  o: Observed,
+  rig: RenderRig,
+  signal: "SIGINT" | "SIGKILL",
+): Promise<void> {
   const id = await exportUnderWay(rig, 5);
   const faultAt = performance.now();
-  await rig.restartWorker();
+  await rig.restartWorker(signal);
   o.sees.push(`the API is away for ${((performance.now() - faultAt) / 1000).toFixed(1)} s`);
   await expectCompleted(o, rig, id, faultAt);
 }
 
-export async function engineRestart(o: Observed, rig: RenderRig): Promise<void> {
+export async function engineRestart(
+  o: Observed,
+  rig: RenderRig,
+  signal: "SIGTERM" | "SIGKILL",
+): Promise<void> {
   const id = await exportUnderWay(rig, 20);
   const faultAt = performance.now();
-  await rig.engine.stop("SIGTERM");
+  await rig.engine.stop(signal);
   await rig.engine.restart();
   o.sees.push(`the engine is away for ${((performance.now() - faultAt) / 1000).toFixed(1)} s`);
   await expectCompleted(o, rig, id, faultAt);
@@ -109,6 +118,8 @@ export async function diskFull(o: Observed, rig: RenderRig): Promise<void> {
       o.sees.push("the export still completed");
     } else if (o.check(end?.status === "failed", `the export ended ${end?.status ?? "never"}`)) {
       o.sees.push(`the export fails: ${await exportWords(o, rig.user, id)}`);
+      // "Export again" alone would fail again until space is freed: the user must learn that the disk is full.
+      o.check(end?.error?.code === "render_no_space", "the error does not say the disk is full");
     }
     o.check(leftovers(rig).length === 0, `partial files left: ${leftovers(rig).join(", ")}`);
   } finally {
