@@ -1,11 +1,23 @@
-// Renders through the engine's HTTP API when something outside breaks them: ffmpeg killed mid-render.
+// Renders through the engine's HTTP API when something outside breaks them: ffmpeg killed mid-render, a disk that
+// refuses the job's record.
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Draft } from "../../core/draft.ts";
 import type { Engine } from "../../engine/server/index.ts";
 import { expectDeliverableMp4 } from "./helpers/expect-mp4.ts";
 import { type EngineClient, startEngine, tempDir } from "./server-fixtures.ts";
+
+/** While set, the engine's JSON records cannot be written (their temp files), as on a full disk. */
+const disk = vi.hoisted(() => ({ full: false }));
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs/promises")>();
+  const writeFile: typeof fs.writeFile = (path, ...rest) =>
+    disk.full && String(path).endsWith(".tmp")
+      ? Promise.reject(Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" }))
+      : fs.writeFile(path, ...rest);
+  return { ...fs, writeFile, default: { ...fs, writeFile } };
+});
 
 let dir: string;
 let engine: Engine;
@@ -55,5 +67,27 @@ describe("a render whose ffmpeg is killed from outside", () => {
     const path = join(dir, "killed.mp4");
     await writeFile(path, Buffer.from(await (await fetch(done.outputUrl)).arrayBuffer()));
     await expectDeliverableMp4(path, { width: 1080, height: 1920, duration: 12 });
+  });
+});
+
+describe("a render that ends while the disk refuses its record", () => {
+  it("is recorded once the disk takes writes again, so a restart does not render it again", async () => {
+    expect((await client.submitRender("render_unrecorded", sid, card(2))).status).toBe(200);
+    await client.pollRender("render_unrecorded", (d) => d.status === "processing");
+    disk.full = true;
+    const done = await client.pollRender("render_unrecorded");
+    expect(done).toMatchObject({ status: "completed" });
+    disk.full = false;
+
+    const record = join(dir, "data", "renders", "render_unrecorded.json");
+    await expect
+      .poll(async () => JSON.parse(await readFile(record, "utf8")).status, { timeout: 10_000, interval: 200 })
+      .toBe("completed");
+    expect((await readdir(join(dir, "data", "renders"))).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    await engine.close();
+    const token = client.token;
+    ({ engine, client } = await startEngine({ dataDir: join(dir, "data") }));
+    client.token = token;
+    expect((await client.pollRender("render_unrecorded", () => true)).status).toBe("completed");
   });
 });
