@@ -1,6 +1,6 @@
 // Faults during an export against the real engine: the Worker or the engine restarted, ffmpeg killed, the disk full.
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync, statfsSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import { join } from "node:path";
 import type { BenchUser } from "../user-client.ts";
 import type { EngineProcess } from "./engine-process.ts";
@@ -61,9 +61,17 @@ async function exportAgain(o: Observed, rig: RenderRig, faultAt: number): Promis
   o.sees.push(`exporting again completes (${mp4.duration.toFixed(1)} s ${mp4.streams})`);
 }
 
-/** Hidden partial outputs the engine left in its renders folder. */
+/** Hidden partial outputs and torn temp records the engine left in its renders folder. */
 const leftovers = (rig: RenderRig) =>
-  readdirSync(join(rig.dataDir, "renders")).filter((n) => n.startsWith("."));
+  readdirSync(join(rig.dataDir, "renders")).filter((n) => n.startsWith(".") || n.endsWith(".tmp"));
+
+/** Renders the engine's records still call running: a restart would render them again. */
+function recordedRunning(rig: RenderRig): string[] {
+  const dir = join(rig.dataDir, "renders");
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .filter((n) => /"status":"(pending|processing)"/.test(readFileSync(join(dir, n), "utf8")));
+}
 
 export async function workerRestart(
   o: Observed,
@@ -126,6 +134,9 @@ export async function diskFull(o: Observed, rig: RenderRig): Promise<void> {
     rmSync(filler, { force: true });
   }
   const freedAt = performance.now();
+  const settled = Date.now() + 5_000;
+  while (recordedRunning(rig).length && Date.now() < settled) await new Promise((r) => setTimeout(r, 250));
+  o.check(recordedRunning(rig).length === 0, "the engine still records the failed render as running");
   if (before) {
     await checkDownload(o, rig.user, before.id, rig.expectS);
     o.sees.push("the earlier export still downloads whole");
