@@ -56,7 +56,10 @@ export async function runScenario(
       }),
     ]);
   } catch (e) {
-    o.problems.push((e as Error).message.split("\n")[0].slice(0, 200));
+    // fetch's own message ("fetch failed") says nothing; its cause says what broke.
+    const cause = (e as Error).cause as Error | undefined;
+    const why = `${(e as Error).message}${cause?.message ? ` (${cause.message})` : ""}`;
+    o.problems.push(why.split("\n")[0].slice(0, 200));
   } finally {
     clearTimeout(timer);
   }

@@ -41,8 +41,10 @@ function dropMidPart(user: BenchUser, uploadId: string, n: number, part: Uint8Ar
   });
 }
 
-export async function uploadDropAndResume(o: Observed, user: BenchUser, projectId: string): Promise<void> {
+export async function uploadDropAndResume(o: Observed, user: BenchUser): Promise<void> {
   const bytes = noiseClip();
+  // The project comes with the first file, as on the page.
+  const { id: projectId } = await user.createProject();
   const plan = await user.json<UploadState>("POST", `/api/projects/${projectId}/uploads`, {
     name: "noise.mp4",
     size: bytes.length,
