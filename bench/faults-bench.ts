@@ -188,7 +188,8 @@ async function upstreamFaults(): Promise<Outcome[]> {
 
 retryStaleSockets();
 const started = Date.now();
-const outcomes = [...(await engineFaults()), ...(await upstreamFaults())];
+const onEngine = await engineFaults();
+const outcomes = [...onEngine, ...(await upstreamFaults())];
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const table = outcomeTable(outcomes);
 console.log(`\n${table}\n\n${outcomes.filter(clean).length}/${outcomes.length} clean in ${minutes} min`);
@@ -201,7 +202,7 @@ if (switchFlag("write")) {
 \`npx tsx bench/faults-bench.ts --write\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${minutes} min.
 Every scenario runs against real processes on loopback and is judged only by what the public HTTP API answers
 afterwards: the project (transcript, exports), the export's status and its error in English and Chinese, and the
-downloaded MP4 probed with ffprobe (H.264 + AAC, the draft's length). The first five run the engine
+downloaded MP4 probed with ffprobe (H.264 + AAC, the draft's length). The first ${onEngine.length} run the engine
 (\`engine/main.ts\`, its data folder on a ${TMPFS_SIZE} tmpfs) and \`wrangler dev\` as separate processes, each
 restarted or broken alone, exporting what the engine planned for \`${PROMPT}\`; the rest run \`wrangler dev\`
 against the fake upstream (\`test/fake-upstream/\`), whose faults are injected in one ongoing chat session, with the

@@ -79,7 +79,7 @@ export function outcomeTable(outcomes: Outcome[]): string {
   const rows = outcomes.map((o) =>
     [
       o.scenario,
-      clean(o) ? "ok" : `**FAILED**: ${o.problems.join("; ")}`,
+      clean(o) ? "ok" : ["**FAILED**", ...o.problems].join(": "),
       o.sees,
       o.lost.length ? o.lost.join("; ") : "nothing",
       seconds(o.recoverMs),

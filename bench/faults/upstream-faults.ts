@@ -110,8 +110,10 @@ export async function sessionLost(o: Observed, rig: SessionRig): Promise<void> {
     after.uploads.every((u) => u.state === "ready"),
     `uploads left ${after.uploads.map((u) => u.state).join(", ")}`,
   );
-  if (prior.ready && !after.ready)
+  if (prior.ready && !after.ready) {
     o.lost.push(`the timeline (${prior.summary}), which only the lost session held`);
+    o.recoverMs = Number.NaN;
+  }
   await checkSession(o, rig, before, 2);
 }
 
