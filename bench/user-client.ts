@@ -113,6 +113,11 @@ export class BenchUser {
     return new BenchUser(origin, book, (JSON.parse(body) as { key: string }).key);
   }
 
+  /** The Authorization header this user sends, for clients that build their own requests. */
+  get authorization(): string {
+    return `Bearer ${this.key}`;
+  }
+
   /** A timed request; waits out 429 (Retry-After) a few times; throws HttpError on any other failure. */
   async request(
     method: string,

@@ -254,6 +254,18 @@ const FIXED = {
     hint: { en: "Try exporting again.", zh: "请重新导出。" },
     action: retry,
   },
+  render_no_space: {
+    httpStatus: 507,
+    message: {
+      en: "The export failed: the video engine ran out of disk space.",
+      zh: "导出失败：视频引擎的磁盘空间不足。",
+    },
+    hint: {
+      en: "Free up space on the engine's disk (or ask whoever runs it to), then export again.",
+      zh: "请清理视频引擎所在磁盘的空间（或请其管理员清理），然后重新导出。",
+    },
+    action: retry,
+  },
   render_timeout: {
     httpStatus: 504,
     message: { en: "The export took too long and was stopped.", zh: "导出耗时过长，已停止。" },

@@ -13,6 +13,13 @@ export const UpstreamCode = {
 } as const;
 export type UpstreamCode = (typeof UpstreamCode)[keyof typeof UpstreamCode];
 
+/**
+ * A render that failed for lack of disk space, in the words of ffmpeg, Node (ENOSPC) or the engine's own reason
+ * (`NO_SPACE_REASON`): the one failure whose remedy is not simply exporting again.
+ */
+export const isNoSpace = (error: string | undefined) => /no space left|ENOSPC/i.test(error ?? "");
+export const NO_SPACE_REASON = "No space left on the engine's disk";
+
 export const ACCEPTED_EXTENSIONS = [
   "mp4",
   "mov",

@@ -4,6 +4,7 @@ import type { ExportView } from "../core/api-views.ts";
 import { Paths, type RenderProgress, readRenderPoll } from "../core/contract.ts";
 import { type Draft, isReady } from "../core/draft.ts";
 import { apiError, type ErrorCode, entryFor, type Lang, ReelsmithError } from "../core/errors.ts";
+import { isNoSpace } from "../core/upstream-facts.ts";
 import type { FairUse } from "./fair-use.ts";
 import type { JobTable } from "./jobs.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
@@ -156,7 +157,7 @@ export class ExportService {
       else if (p.status === "failed") {
         // The upstream's own words (ffmpeg's, at times) are for the log; users read the catalogue's.
         console.warn(`export ${id}: render failed: ${p.error ?? "no reason given"}`);
-        this.finish(id, { status: "failed", code: "render_failed" });
+        this.finish(id, { status: "failed", code: isNoSpace(p.error) ? "render_no_space" : "render_failed" });
       } else {
         this.sql.exec(
           `UPDATE exports SET status = ?, progress = ?, updated_at = ? WHERE id = ?`,

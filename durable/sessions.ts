@@ -11,11 +11,18 @@ import type { Platform, UpstreamClient } from "./upstream-client.ts";
 export class SessionService {
   /** Session creations under way per project, so concurrent first calls share one upstream session. */
   private readonly creating = new Map<string, Promise<string>>();
+  /** Gives a replacing session what the lost one held that Reelsmith still has (the project's uploads). */
+  private restore?: (row: ProjectRow, platform: Platform) => Promise<void>;
 
   constructor(
     private readonly projects: ProjectStore,
     private readonly client: UpstreamClient,
   ) {}
+
+  /** Set once by the owner of what a new session needs back (the uploads service, built after this one). */
+  onReplaced(restore: (row: ProjectRow, platform: Platform) => Promise<void>): void {
+    this.restore = restore;
+  }
 
   /** The project's session id, creating the upstream session (and its claim link) once, on first need. */
   async ensure(row: ProjectRow, platform: Platform): Promise<string> {
@@ -90,13 +97,15 @@ export class SessionService {
       .catch(() => null);
     const url = claim ? claimUrl(claim.claim_token) : null;
     this.projects.setSession(row.id, { sessionId: s.session_id, taskId: s.task_id, claimUrl: url });
-    if (replacing) {
-      const reset: Say = { key: "notice", notice: "session-reset" };
-      this.projects.addTranscript(row.id, "notice", say(reset, row.language === "zh" ? "zh" : "en"), reset);
-    }
     row.session_id = s.session_id;
     row.task_id = s.task_id;
     row.claim_url = url;
+    if (replacing) {
+      const reset: Say = { key: "notice", notice: "session-reset" };
+      this.projects.addTranscript(row.id, "notice", say(reset, row.language === "zh" ? "zh" : "en"), reset);
+      // Before the call that met 1002 runs again, so the editor already has the user's files.
+      await this.restore?.(row, platform);
+    }
     return s.session_id;
   }
 }

@@ -236,10 +236,24 @@ export class UploadService {
   }
 
   /**
-   * Hands the stored file to the upstream as a signed link. The upstream refusing the file (4001/4002) ends
-   * the upload; anything else leaves it stored, with the error, so `complete` can be tried again.
+   * Hands the project's files the editor had to the session that replaced a lost one (1002), so the user need not
+   * upload them again. One that fails stays stored with its error, for `complete` to try again.
    */
-  private async send(id: string, origin: string, platform: Platform): Promise<void> {
+  async handOverAgain(project: ProjectRow, origin: string, platform: Platform): Promise<void> {
+    const had = this.store.forProject(project.id).filter((r) => r.state === "ready" || r.state === "sent");
+    for (const row of had) {
+      await this.send(row.id, origin, platform, project.session_id ?? undefined).catch((e) =>
+        console.warn(`upload ${row.id}: not handed to the new session: ${(e as Error).message}`),
+      );
+    }
+  }
+
+  /**
+   * Hands the stored file to the upstream as a signed link. The upstream refusing the file (4001/4002) ends
+   * the upload; anything else leaves it stored, with the error, so `complete` can be tried again. With `sid`, to
+   * that session only (a session being set up must not be replaced again from inside).
+   */
+  private async send(id: string, origin: string, platform: Platform, sid?: string): Promise<void> {
     const row = this.store.get(id)!;
     const project = this.projects.get(row.project_id);
     if (!project || !row.ext) throw new ReelsmithError("not_found");
@@ -248,12 +262,12 @@ export class UploadService {
     const url = await signMediaUrl(origin, { userId: row.owner, uploadId: id, ext: row.ext }, key);
     let file: UploadedFile | undefined;
     try {
-      const result = await this.sessions.withSession(project, platform, (sid) =>
-        this.client.call(Paths.upload(sid), UploadResult, {
+      const upload = (to: string) =>
+        this.client.call(Paths.upload(to), UploadResult, {
           json: { urls: [url], source_type: "url" },
           platform,
-        }),
-      );
+        });
+      const result = sid ? await upload(sid) : await this.sessions.withSession(project, platform, upload);
       file = result.files[0];
     } catch (e) {
       const code = ReelsmithError.from(e)?.code ?? "upstream_unavailable";

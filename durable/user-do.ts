@@ -77,6 +77,9 @@ export class UserDO extends DurableObject<Env> {
       this.cfg.upstreamKind,
       this.fairUse,
     );
+    const origin = URL.parse(env.PUBLIC_URL)?.origin;
+    if (origin)
+      this.sessions.onReplaced((row, platform) => this.uploads.handOverAgain(row, origin, platform));
     this.chat = new ChatRelay(this.projects, this.sessions, this.client, this.cfg);
   }
 

@@ -3,6 +3,10 @@ import { availableParallelism } from "node:os";
 import type { Draft } from "../../core/draft.ts";
 import type { RenderOptions, RenderOutput } from "../types.ts";
 import { renderDraft } from "./render-draft.ts";
+import { FfmpegKilledError } from "./run-ffmpeg.ts";
+
+/** A render whose ffmpeg was killed from outside runs again from the start, at most this many times. */
+const KILLED_RETRIES = 2;
 
 export type RenderStatus = "pending" | "processing" | "completed" | "failed";
 
@@ -119,8 +123,18 @@ export class RenderQueue {
       job.progress = percent;
       this.update(job);
     };
+    const render = () => (this.options.render ?? renderDraft)(entry.draft, { ...opts, signal, onProgress });
     try {
-      const output = await (this.options.render ?? renderDraft)(entry.draft, { ...opts, signal, onProgress });
+      let output: RenderOutput | undefined;
+      for (let retries = 0; !output; retries++) {
+        output = await render().catch((err: unknown) => {
+          const killed = err instanceof FfmpegKilledError && !signal.aborted && retries < KILLED_RETRIES;
+          if (!killed) throw err;
+          // The output so far is gone with the process; the progress bar holds until the new run passes it.
+          console.warn(`render ${job.id}: ${err.message}; rendering again`);
+          return undefined;
+        });
+      }
       this.finish(entry, { status: "completed", progress: 100, output });
     } catch (err) {
       const error = entry.controller.signal.aborted

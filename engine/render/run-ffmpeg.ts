@@ -6,6 +6,11 @@ export class RenderError extends Error {
   override name = "RenderError";
 }
 
+/** ffmpeg ended by a signal nobody in the engine sent (the OOM killer, an operator): not the draft's fault. */
+export class FfmpegKilledError extends RenderError {
+  override name = "FfmpegKilledError";
+}
+
 export class RenderAbortedError extends Error {
   override name = "AbortError";
   constructor() {
@@ -80,9 +85,10 @@ export function runFfmpeg(job: FfmpegJob): Promise<void> {
       job.signal?.removeEventListener("abort", onAbort);
       reject(new RenderError(`cannot start ffmpeg: ${err.message}`));
     });
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       job.signal?.removeEventListener("abort", onAbort);
       if (job.signal?.aborted) reject(new RenderAbortedError());
+      else if (signal) reject(new FfmpegKilledError(`ffmpeg was killed (${signal})`));
       else if (code === 0) resolve();
       else reject(new RenderError(stderrReason(stderr, code)));
     });
@@ -105,8 +111,9 @@ export function ffmpegOutput(
       stderr = (stderr + d).slice(-STDERR_KEEP);
     });
     child.on("error", (err) => reject(new RenderError(`cannot start ffmpeg: ${err.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) resolve({ stdout: Buffer.concat(out), stderr });
+    child.on("close", (code, signal) => {
+      if (signal) reject(new FfmpegKilledError(`ffmpeg was killed (${signal})`));
+      else if (code === 0) resolve({ stdout: Buffer.concat(out), stderr });
       else reject(new RenderError(stderrReason(stderr, code)));
     });
   });

@@ -1,5 +1,6 @@
 // Render jobs: the renderer's queue does the work; every status change is persisted, and unfinished jobs resume.
 import { isReady } from "../../core/draft.ts";
+import { isNoSpace, NO_SPACE_REASON } from "../../core/upstream-facts.ts";
 import { type RenderJob as QueueJob, RenderQueue } from "../render/index.ts";
 import type { Store } from "../store/index.ts";
 import type { RenderJob } from "../store/renders.ts";
@@ -104,7 +105,8 @@ export class RenderJobs {
   }
 }
 
-/** The first line of the renderer's reason, short enough to show a user. */
+/** The first line of the renderer's reason, short enough to show a user; a full disk in one plain phrase. */
 function reason(error: string | undefined): string {
+  if (isNoSpace(error)) return NO_SPACE_REASON;
   return error?.split("\n")[0].slice(0, 300) || "Render failed";
 }

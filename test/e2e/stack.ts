@@ -34,7 +34,7 @@ function buildWebIfStale(): void {
   if (r.status !== 0) throw new Error("e2e: `vite build web` failed");
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const s = createServer()
       .once("error", reject)

@@ -1,6 +1,7 @@
 // The chat relay end to end: SSE normalization, silent edits, GUI-speak, stalls, drops, errors, 409, JSON mode.
 import { beforeEach, describe, expect, it } from "vitest";
 import { chat, createProject, fake, newUser, sleep, waitFor } from "./helpers.ts";
+import { pngBytes, uploadFile } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
 
@@ -160,6 +161,25 @@ describe("failures", () => {
     expect(sessions).toHaveLength(2);
     const got = await u.json(`/api/projects/${p.id}`);
     expect(got.body.transcript.some((t: any) => t.role === "notice")).toBe(true);
+  });
+
+  it("hands the project's uploads to the session that replaced a lost one, so none must be uploaded again", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    const { plan } = await uploadFile(u, p.id, pngBytes(), { name: "photo.png" });
+    await chat(u, p.id, "hello");
+    await fake.fault({ endpoint: "runSse", code: 1002 });
+    const r = await chat(u, p.id, "use my photo");
+    expect(r.events.find((e) => e.event === "notice")?.data.kind).toBe("session-reset");
+    const { sessions, requests } = await fake.inspect();
+    const fresh = sessions.at(-1)!.sessionId;
+    // The photo reaches the new session before the message that met 1002 is sent again.
+    const toFresh = requests.filter((q) => q.sessionId === fresh).map((q) => q.endpoint);
+    expect(toFresh.indexOf("upload")).toBeGreaterThanOrEqual(0);
+    expect(toFresh.indexOf("upload")).toBeLessThan(toFresh.lastIndexOf("runSse"));
+    const upload = (await u.json(`/api/uploads/${plan.id}`)).body;
+    expect(upload).toMatchObject({ state: "ready" });
+    expect(upload.error).toBeUndefined();
   });
 
   it("answers out-of-credits with the registration link bound to the upstream user", async () => {

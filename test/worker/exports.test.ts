@@ -158,6 +158,29 @@ describe("export to a file in R2", () => {
     expect((await u(`/api/exports/${body.id}/download`)).status).toBe(404);
   });
 
+  it("says when the engine's disk is full, in EN and ZH, instead of only asking to export again", async () => {
+    const u = newUser();
+    const p = await readyProject(u);
+    await fake.renderPlan({ error: "Error writing trailer: No space left on device" });
+    const { body } = await u.json(`/api/projects/${p.id}/exports`, {});
+    const done = await finished(u, body.id);
+    expect(done).toMatchObject({
+      status: "failed",
+      error: {
+        code: "render_no_space",
+        message: "The export failed: the video engine ran out of disk space.",
+        action: { kind: "retry" },
+      },
+    });
+    const zh = await u.json(`/api/exports/${body.id}`, undefined, { headers: { "Accept-Language": "zh" } });
+    expect(zh.body.error).toMatchObject({
+      code: "render_no_space",
+      message: "导出失败：视频引擎的磁盘空间不足。",
+    });
+    expect(JSON.stringify([done, zh.body])).not.toMatch(/trailer|device/);
+    expect((await u(`/api/exports/${body.id}/download`)).status).toBe(404);
+  });
+
   it("explains a free-plan export block (402) without retrying", async () => {
     const u = newUser();
     const p = await readyProject(u);
