@@ -31,7 +31,10 @@ export const en: Lexicon = {
     ...words("reverse", "reverse|reversed|backwards|back to front|reverse order|flip the order"),
     ...words("only", "only|just|just use|just keep|solely|nothing but"),
     ...words("trim", "trim*|cut|cuts|cutting|chop|snip|crop out"),
-    ...words("undo", "undo|go back|take that back|take it back|step back|ctrl z|ctrl+z|cmd+z|oops|never mind|nevermind|scratch that|forget that"),
+    ...words(
+      "undo",
+      "undo|go back|take that back|take it back|step back|ctrl z|ctrl+z|cmd+z|oops|never mind|nevermind|scratch that|forget that",
+    ),
     ...words("redo", "redo|ctrl y|ctrl+y|put it back again|undo the undo|bring it back"),
     ...words("revert", "revert*|restore|start over|reset|from scratch|undo everything|undo all"),
     ...words(
