@@ -12,7 +12,8 @@ export type Say =
   | { key: "tool"; tool: string }
   /** generation is two-stage: the raw video is ready, the agent adds music, titles and effects */
   | { key: "stage-two" }
-  | { key: "notice"; notice: Exclude<NoticeKind, "preset-changed"> }
+  /** `was`: for a session reset, the timeline the lost session held */
+  | { key: "notice"; notice: Exclude<NoticeKind, "preset-changed">; was?: TimelineView }
   /** the editor made the video for another platform than the project's */
   | { key: "preset-changed"; from: string; to: string }
   /** an edit that ended without words (or was recovered after a drop), told by its changes */
@@ -70,7 +71,11 @@ function sayings(lang: Lang): Sayings {
         ({
           "still-working": "仍在处理中…生成可能需要几分钟。",
           recovering: "与编辑器的连接中断了，正在检查已完成的修改…",
-          "session-reset": "编辑会话已过期，已为你开启新会话，之前的编辑记录已无法恢复。",
+          "session-reset": `编辑会话已过期，已为你开启新会话，之前的编辑记录已无法恢复。${
+            s.was?.lanes.length
+              ? `你的素材已交给新会话，导出的视频都还在；之前的时间线是：${summarizeTimeline(s.was, lang)}。想要原来的效果，再说一遍就好。`
+              : ""
+          }`,
         })[s.notice],
       "preset-changed": (s) =>
         `剪辑助手按你的要求做成了${preset(s.to, lang)}视频（项目原为${preset(s.from, lang)}），平台已随之更新。`,
@@ -91,8 +96,11 @@ function sayings(lang: Lang): Sayings {
       ({
         "still-working": "Still working… generating can take a few minutes.",
         recovering: "The connection to the editor dropped. Checking what changed…",
-        "session-reset":
-          "Your editing session expired, so a new one was started. The earlier edit history is gone.",
+        "session-reset": `Your editing session expired, so a new one was started. The earlier edit history is gone.${
+          s.was?.lanes.length
+            ? ` Your files were handed to the new session and your exports are kept; the timeline was: ${summarizeTimeline(s.was, lang)}. Say what you want again to get it back.`
+            : ""
+        }`,
       })[s.notice],
     "preset-changed": (s) =>
       `The editor made this a ${preset(s.to, lang)} video as you asked (the project was ${preset(s.from, lang)}); the platform now follows it.`,

@@ -96,7 +96,7 @@ export class ChatRelay {
           () => emit(noticeEvent({ key: "notice", notice: "still-working" }, lang)),
         );
       },
-      () => emit(noticeEvent({ key: "notice", notice: "session-reset" }, lang)),
+      (reset) => emit(noticeEvent(reset, lang)),
     );
     const result = normalizer.finish();
     forward(result.events);

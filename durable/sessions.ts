@@ -5,12 +5,17 @@ import { type Draft, readDraft } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
 import { getPreset } from "../core/presets.ts";
 import { type Say, say } from "../core/say.ts";
+import { timelineOf } from "../core/timeline-view.ts";
 import type { ProjectRow, ProjectStore } from "./projects.ts";
 import type { Platform, UpstreamClient } from "./upstream-client.ts";
+
+export type SessionReset = Extract<Say, { key: "notice" }>;
 
 export class SessionService {
   /** Session creations under way per project, so concurrent first calls share one upstream session. */
   private readonly creating = new Map<string, Promise<string>>();
+  /** the last reset notice per project, for a live stream to show as the transcript does */
+  private readonly resets = new Map<string, SessionReset>();
   /** Gives a replacing session what the lost one held that Reelsmith still has (the project's uploads). */
   private restore?: (row: ProjectRow, platform: Platform) => Promise<void>;
 
@@ -38,7 +43,7 @@ export class SessionService {
     row: ProjectRow,
     platform: Platform,
     fn: (sid: string) => Promise<T>,
-    onReplaced?: () => void,
+    onReplaced?: (reset: SessionReset) => void,
   ): Promise<T> {
     const sid = await this.ensure(row, platform);
     try {
@@ -48,7 +53,7 @@ export class SessionService {
       const now = this.current(row);
       if (now && now !== sid) return fn(now);
       const fresh = await this.createOnce(row, platform, true);
-      onReplaced?.();
+      onReplaced?.(this.resets.get(row.id) ?? { key: "notice", notice: "session-reset" });
       return fn(fresh);
     }
   }
@@ -101,7 +106,14 @@ export class SessionService {
     row.task_id = s.task_id;
     row.claim_url = url;
     if (replacing) {
-      const reset: Say = { key: "notice", notice: "session-reset" };
+      // What the lost session held, so the user can ask for it again.
+      const was = timelineOf(this.projects.cachedDraft(row));
+      const reset: SessionReset = {
+        key: "notice",
+        notice: "session-reset",
+        ...(was.lanes.length && { was }),
+      };
+      this.resets.set(row.id, reset);
       this.projects.addTranscript(row.id, "notice", say(reset, row.language === "zh" ? "zh" : "en"), reset);
       // Before the call that met 1002 runs again, so the editor already has the user's files.
       await this.restore?.(row, platform);

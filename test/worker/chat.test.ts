@@ -1,6 +1,7 @@
 // The chat relay end to end: SSE normalization, silent edits, GUI-speak, stalls, drops, errors, 409, JSON mode.
 import { beforeEach, describe, expect, it } from "vitest";
-import { chat, createProject, fake, newUser, sleep, waitFor } from "./helpers.ts";
+import { say } from "../../core/say.ts";
+import { chat, createProject, fake, newUser, readyProject, sleep, waitFor } from "./helpers.ts";
 import { pngBytes, uploadFile } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
@@ -161,6 +162,22 @@ describe("failures", () => {
     expect(sessions).toHaveLength(2);
     const got = await u.json(`/api/projects/${p.id}`);
     expect(got.body.transcript.some((t: any) => t.role === "notice")).toBe(true);
+  });
+
+  it("after 1002, says what the lost timeline was, live and in the transcript, in the user's language", async () => {
+    const u = newUser();
+    const p = await readyProject(u);
+    const before = (await u.json(`/api/projects/${p.id}`)).body.summary as string;
+    await fake.fault({ endpoint: "runSse", code: 1002 });
+    const r = await chat(u, p.id, "[scenario:silent-edit] add a clip");
+    const live = r.events.find((e) => e.event === "notice")?.data;
+    expect(live.kind).toBe("session-reset");
+    expect(live.text).toContain(`the timeline was: ${before}`);
+    // The transcript keeps it as data, so a page in Chinese reads it in Chinese.
+    const notice = (await u.json(`/api/projects/${p.id}`)).body.transcript.find(
+      (t: any) => t.role === "notice",
+    );
+    expect(say(notice.say, "zh")).toContain("之前的时间线是");
   });
 
   it("hands the project's uploads to the session that replaced a lost one, so none must be uploaded again", async () => {
