@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { startFakeUpstream } from "../test/fake-upstream/server.ts";
 import { socketCount } from "./proc-memory.ts";
 import { writeResultsSection } from "./results-file.ts";
-import { startWranglerDev } from "./wrangler-dev.ts";
+import { startWranglerDev, stopAfter } from "./wrangler-dev.ts";
 
 const BURST = Number(process.env.BURST || 100);
 /** refused parts carry real bodies, so fewer of them */
@@ -204,9 +204,6 @@ function section(results: BurstResult[], label: string): string {
   ].join("\n");
 }
 
-/** The whole run is bounded: a dev server that stops answering ends the bench instead of hanging it. */
-const RUN_LIMIT_MS = 5 * 60_000;
-
 const dir = mkdtempSync(join(tmpdir(), "reelsmith-bursts-"));
 const fake = await startFakeUpstream({ port: 0 });
 const wrangler = await startWranglerDev({
@@ -214,11 +211,8 @@ const wrangler = await startWranglerDev({
   port: PORT,
   vars: { UPSTREAM_URL: fake.url, CHAT_IDLE_TIMEOUT_MS: "120000" },
 });
-const limit = setTimeout(() => {
-  console.error(`the run took over ${RUN_LIMIT_MS / 60_000} min: stopping`);
-  process.kill(-wrangler.process.pid!, "SIGKILL");
-  process.exit(1);
-}, RUN_LIMIT_MS);
+// The whole run is bounded: a dev server that stops answering ends the bench instead of hanging it.
+const limit = stopAfter(5, wrangler);
 try {
   const results = await run(wrangler.process.pid!, (s) => fake.control.scenario(s));
   if (process.argv.includes("--write"))

@@ -7,7 +7,7 @@ import { numberFlag, switchFlag } from "./args.ts";
 import { loadNote, writeResultsSection } from "./results-file.ts";
 import { saveChart } from "./svg-chart.ts";
 import { BenchUser, Book } from "./user-client.ts";
-import { startWranglerDev } from "./wrangler-dev.ts";
+import { startWranglerDev, stopAfter } from "./wrangler-dev.ts";
 
 /** Production seconds per bench second: every timing below runs this much faster, and is scaled back to report. */
 const SCALE = numberFlag("scale", 20);
@@ -52,11 +52,7 @@ async function main() {
       RENDER_DEADLINE_MS: String(scaled(DEADLINE_S)),
     },
   });
-  const limit = setTimeout(() => {
-    console.error("the run took over 15 min: stopping");
-    process.kill(-wrangler.process.pid!, "SIGKILL");
-    process.exit(1);
-  }, 15 * 60_000);
+  const limit = stopAfter(15, wrangler);
   try {
     // One user (one Durable Object) per render, each with a ready draft and its render's length planned.
     const setups = [];

@@ -10,7 +10,7 @@ import { loadNote, writeResultsSection } from "./results-file.ts";
 import { fmtMs, percentile, spread } from "./stats.ts";
 import { saveChart } from "./svg-chart.ts";
 import { BenchUser, Book, epochMs, readSse } from "./user-client.ts";
-import { startWranglerDev } from "./wrangler-dev.ts";
+import { startWranglerDev, stopAfter } from "./wrangler-dev.ts";
 
 const TURNS = numberFlag("turns", 10);
 const MESSAGES = numberFlag("messages", 200);
@@ -163,11 +163,7 @@ const fake = await startFakeUpstream({
   },
 });
 const wrangler = await startWranglerDev({ dir, port: PORT, vars: { UPSTREAM_URL: fake.url } });
-const limit = setTimeout(() => {
-  console.error("the run took over 20 min: stopping");
-  process.kill(-wrangler.process.pid!, "SIGKILL");
-  process.exit(1);
-}, 20 * 60_000);
+const limit = stopAfter(20, wrangler);
 try {
   const api = upstreamApi(fake.url);
   const { token } = await api.token();

@@ -12,6 +12,15 @@ export interface WranglerDev {
   stop(): Promise<void>;
 }
 
+/** Bounds a run: past `minutes`, the dev server's process group is killed and the bench exits with an error. */
+export function stopAfter(minutes: number, wrangler: WranglerDev): NodeJS.Timeout {
+  return setTimeout(() => {
+    console.error(`the run took over ${minutes} min: stopping`);
+    process.kill(-(wrangler.process.pid as number), "SIGKILL");
+    process.exit(1);
+  }, minutes * 60_000);
+}
+
 /**
  * The Worker as `npm start` runs it (scripts/dev-worker.mjs: `wrangler dev` without the DevTools inspector), from a
  * config in `dir` with an empty asset folder, not watching files (other work in this checkout may change them).
