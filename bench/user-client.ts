@@ -14,6 +14,11 @@ export class Book {
    * such hop. Counted, not hidden; a re-sent message would show as a duplicate in the visit's checks.
    */
   proxyRetries = 0;
+  /**
+   * PUT and GET requests whose connection broke before an answer (EPIPE, socket closed), sent again after a pause as
+   * the page does for upload parts (web/src/model/multipart.ts: 4 tries, backoff from 1 s). Both are idempotent.
+   */
+  networkRetries = 0;
 
   time(route: string, ms: number): void {
     const list = this.latency.get(route) ?? [];
@@ -84,6 +89,8 @@ export class HttpError extends Error {
 }
 
 const MAX_THROTTLE_RETRIES = 5;
+/** As the page's part uploads: 4 tries in all. */
+const MAX_NETWORK_RETRIES = 3;
 /** Under load the local proxy drops many first tries (18 of 30 upload completes in a 10-user run): room for a few. */
 const MAX_PROXY_RETRIES = 5;
 const PROXY_DROP = "Your worker restarted mid-request";
@@ -134,7 +141,17 @@ export class BenchUser {
         headers,
         body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      }).catch((e: Error) => {
+        const idempotent = method === "PUT" || method === "GET";
+        if (!idempotent || attempt >= MAX_NETWORK_RETRIES || e.name === "TimeoutError")
+          throw new Error(`${route}: ${e.message}`, { cause: e.cause });
+        return null;
       });
+      if (!res) {
+        this.book.networkRetries++;
+        await sleep(500 * 2 ** (attempt + 1));
+        continue;
+      }
       if (
         res.status === 503 &&
         attempt < MAX_PROXY_RETRIES &&

@@ -74,6 +74,7 @@ function visitTable(visits: Visit[], book: Book, wallS: number): string {
     `| errors | ${book.errors.length} |`,
     `| 429 answers waited out (fair-use limits) | ${book.throttled} |`,
     `| requests re-sent after the local proxy dropped them (see "Local runtime") | ${book.proxyRetries} |`,
+    `| PUT/GET requests re-sent after their connection broke, as the page re-sends parts | ${book.networkRetries} |`,
     `| messages lost / shown twice | ${lost} / ${twice} of ${sent} |`,
     `| exports completed and downloaded | ${ok} / ${visits.length} |`,
     `| export, submit → completed, p50 / p90 / max | ${fmtMs(exportS.p50)} / ${fmtMs(exportS.p90)} / ${fmtMs(exportS.max)} s |`,
