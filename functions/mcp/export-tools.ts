@@ -2,7 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { apiError } from "../../core/errors.ts";
-import { type ApiCaller, ApiFailure } from "./api.ts";
+import { type ApiCaller, type ApiError, ApiFailure } from "./api.ts";
 import { progressOf } from "./progress.ts";
 import { run } from "./results.ts";
 
@@ -102,11 +102,12 @@ export function registerExportTools(server: McpServer, api: ApiCaller) {
     ({ exportId }) =>
       run(async () => {
         const exp = await read(exportId);
-        // The API has no file to share until then; say why rather than "not found".
-        if (exp.status !== "completed")
+        // The API has no file to share until then; say why rather than "not found" (a failed export's own reason).
+        if (exp.status === "failed")
           throw new ApiFailure(
-            apiError(exp.status === "failed" ? "render_failed" : "export_pending", api.lang).error,
+            (exp.error as ApiError | undefined) ?? apiError("render_failed", api.lang).error,
           );
+        if (exp.status !== "completed") throw new ApiFailure(apiError("export_pending", api.lang).error);
         const id = encodeURIComponent(exportId);
         const share = await api.json<{ url: string; expiresAt: number }>("POST", `/api/exports/${id}/share`);
         return {

@@ -264,6 +264,19 @@ describe("tool errors carry Reelsmith's code and message", () => {
     expect((await ok(client, "get_export", { exportId: exp.id, waitSeconds: 20 })).status).toBe("completed");
   });
 
+  it("for a failed export: its own reason (a full disk), not a generic failure", async () => {
+    const client = await connect(await mintKey());
+    const p = await ok(client, "create_project", { preset: "reels" });
+    await ok(client, "send_instruction", { projectId: p.id, text: "[scenario:silent-edit] add a clip" });
+    await fake.renderPlan({ error: "Error writing trailer: No space left on device" });
+    const exp = await ok(client, "start_export", { projectId: p.id });
+    expect((await ok(client, "get_export", { exportId: exp.id, waitSeconds: 20 })).status).toBe("failed");
+    expect(errorOf(await call(client, "get_download_link", { exportId: exp.id }))).toMatchObject({
+      code: "render_no_space",
+      message: "The export failed: the video engine ran out of disk space.",
+    });
+  });
+
   it("for an error in the chat stream, after the progress that came before it", async () => {
     const client = await connect(await mintKey());
     const p = await ok(client, "create_project", { preset: "shorts" });
