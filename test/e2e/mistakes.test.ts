@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, FileChooser, Page } from "playwright-core
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { makeClip, makeEmptyFile, makeFakeJpeg, makePhotos, makeRenamedExe } from "./media.ts";
-import { holdNextChat, releaseChat } from "./slow-link.ts";
+import { chatHeld, holdNextChat, releaseChat } from "./slow-link.ts";
 
 const baseURL = inject("stackUrl");
 const MiB = 1024 * 1024;
@@ -181,6 +181,8 @@ describe("a reply still running when the page reloads", () => {
       await page.locator("textarea").fill('make a 6 second promo: "Spring Sale"');
       await page.locator("textarea").press("Enter");
       await page.locator(".chat-panel__status").waitFor();
+      // The server has the turn (not only the page's own "sending…") before the page goes away.
+      await chatHeld(inject("slowLinkUrl"));
       await page.reload();
       await page
         .locator(".chat-entry--notice", { hasText: "still running when the page reloaded" })

@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 
 /** `POST <link>/__slow-link/hold?ms=…`: hold the next /run_sse until released, or that long at most. */
 export const HOLD_PATH = "/__slow-link/hold";
+/** `GET <link>/__slow-link/held`: how many chat turns are held now. */
+export const HELD_PATH = "/__slow-link/held";
 /** `POST <link>/__slow-link/release`: let a held /run_sse go on now (or not be held at all). */
 export const RELEASE_PATH = "/__slow-link/release";
 
@@ -21,6 +23,10 @@ export function startSlowLink(enginePort: number): Promise<SlowLink> {
     if (url.pathname === HOLD_PATH) {
       hold = Number(url.searchParams.get("ms")) || 0;
       res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === HELD_PATH) {
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ held: held.size }));
       return;
     }
     if (url.pathname === RELEASE_PATH) {
@@ -69,6 +75,16 @@ export function startSlowLink(enginePort: number): Promise<SlowLink> {
 /** From a test: holds the next chat turn before it reaches the engine, until released or `ms` at most. */
 export async function holdNextChat(linkUrl: string, ms: number): Promise<void> {
   await fetch(`${linkUrl}${HOLD_PATH}?ms=${ms}`, { method: "POST" });
+}
+
+/** From a test: waits until a chat turn is held here, i.e. the server has started it (30 s at most). */
+export async function chatHeld(linkUrl: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const { held } = (await (await fetch(`${linkUrl}${HELD_PATH}`)).json()) as { held: number };
+    if (held > 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("no chat turn reached the slow link in 30 s");
 }
 
 /** From a test: lets a held chat turn reach the engine now. */
