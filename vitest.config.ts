@@ -31,6 +31,7 @@ export default defineConfig({
                 CHAT_RECOVERY_FIRST_MS: "100",
                 CHAT_RECOVERY_EVERY_MS: "100",
                 SSE_PING_MS: "200",
+                HAND_OFF_RETRY_MS: "20",
               },
             },
           })),

@@ -88,7 +88,11 @@ async function upload(
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  const done = await post<{ state: string }>(`/api/uploads/${plan.id}/complete`, {});
+  let done = await post<{ state: string }>(`/api/uploads/${plan.id}/complete`, {});
+  while (done.state === "sent") {
+    await new Promise((r) => setTimeout(r, 100));
+    done = await api<{ state: string }>(`/api/uploads/${plan.id}`);
+  }
   if (done.state !== "ready") throw new Error(`upload ended ${done.state}`);
   const seconds = (performance.now() - started) / 1000;
   const sent = (await fake.control.inspect()).requests.filter((r) => r.endpoint === "upload").at(-1);

@@ -213,7 +213,7 @@ export class BenchUser {
     return { events, firstMs, doneMs };
   }
 
-  /** Plans an upload, sends its parts (`inFlight` at once) and completes it; answers the finished upload. */
+  /** Plans an upload, sends its parts (`inFlight` at once), completes it and waits for the editor; answers it. */
   async upload(
     projectId: string,
     file: { name: string; type: string; bytes: Uint8Array },
@@ -232,12 +232,23 @@ export class BenchUser {
           await this.sendPart(plan.id, n, plan.partSize, file.bytes);
       }),
     );
-    const done = await this.json<{ id: string; state: string }>(
-      "POST",
-      `/api/uploads/${plan.id}/complete`,
-      {},
-    );
+    const done = await this.complete<{ id: string; state: string }>(plan.id);
     return { ...done, parts: plan.partCount };
+  }
+
+  /**
+   * Completes an upload whose parts are stored and waits until the editor has it: complete answers at once and
+   * the editor then fetches and measures the file, read here as the page reads it (every 0.4 s, up to every 3 s).
+   */
+  async complete<T extends { state: string }>(uploadId: string): Promise<T> {
+    const started = performance.now();
+    let up = await this.json<T>("POST", `/api/uploads/${uploadId}/complete`, {});
+    for (let wait = 400; up.state === "sent"; wait = Math.min(wait * 1.5, 3000)) {
+      await sleep(wait);
+      up = await this.json<T>("GET", `/api/uploads/${uploadId}`);
+    }
+    this.book.time("upload handed over (complete → ready)", performance.now() - started);
+    return up;
   }
 
   /** Sends part `n` of `bytes` as raw bytes with its length. */

@@ -157,7 +157,12 @@ const TranscriptEntry = z.object({
 
 // ---- uploads
 
-const UploadState = z.enum(["uploading", "stored", "sent", "ready", "failed"]);
+const UploadState = z
+  .enum(["uploading", "stored", "sent", "ready", "failed"])
+  .describe(
+    "uploading: parts arriving; stored: assembled (with `error`: the editor could not take it, complete again); " +
+      "sent: queued for or being measured by the editor; ready: the editor has it; failed: refused or expired (`error`)",
+  );
 
 export const UploadView = z
   .object({

@@ -35,6 +35,8 @@ export class ChatRelay {
     private readonly sessions: SessionService,
     private readonly client: UpstreamClient,
     private readonly cfg: Config,
+    /** hands over the project's uploads still queued, so the message reaches the editor after its media */
+    private readonly handOffQueued: (projectId: string) => Promise<void>,
   ) {}
 
   /**
@@ -77,6 +79,7 @@ export class ChatRelay {
   private async run(row: ProjectRow, req: ChatRequest, emit: (ev: ChatEvent) => void): Promise<void> {
     const { lang, platform } = req;
     emit(statusEvent({ key: "sending" }, lang));
+    await this.handOffQueued(row.id);
     const before = await this.sessions.draft(row, platform).catch(() => this.projects.cachedDraft(row));
     const normalizer = createChatNormalizer(lang);
     const forward = (events: ChatEvent[]) => {

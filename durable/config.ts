@@ -4,6 +4,8 @@ import { type UpstreamKind, upstreamKindOf } from "../core/upload-limits.ts";
 export interface Config {
   upstreamUrl: string;
   upstreamKind: UpstreamKind;
+  /** the Worker's public origin (PUBLIC_URL), where the upstream fetches signed media links */
+  publicOrigin: string | undefined;
   /** origins render outputs may come from besides public https ones (the local engine's, when configured) */
   outputOrigins: string[];
   renderFirstPollMs: number;
@@ -15,6 +17,8 @@ export interface Config {
   chatRecoveryFirstMs: number;
   chatRecoveryEveryMs: number;
   ssePingMs: number;
+  /** the waits before each new try at handing a finished upload to the editor */
+  handOffRetryMs: number[];
 }
 
 const ms = (v: string | undefined, fallback: number) => {
@@ -26,6 +30,7 @@ export function readConfig(env: Env): Config {
   return {
     upstreamUrl: env.UPSTREAM_URL.replace(/\/+$/, ""),
     upstreamKind: upstreamKindOf(env.UPSTREAM_KIND),
+    publicOrigin: URL.parse(env.PUBLIC_URL)?.origin,
     outputOrigins: (env.OUTPUT_ORIGINS ?? "")
       .split(",")
       .map((o) => o.trim())
@@ -40,5 +45,6 @@ export function readConfig(env: Env): Config {
     chatRecoveryFirstMs: ms(env.CHAT_RECOVERY_FIRST_MS, 30_000),
     chatRecoveryEveryMs: ms(env.CHAT_RECOVERY_EVERY_MS, 60_000),
     ssePingMs: ms(env.SSE_PING_MS, 15_000),
+    handOffRetryMs: [1, 5, 15, 45].map((f) => f * ms(env.HAND_OFF_RETRY_MS, 2_000)),
   };
 }

@@ -1,6 +1,6 @@
 // One table of due jobs and one alarm armed at the earliest due time (the agents-SDK scheduling model).
 
-export type JobKind = "poll-export" | "expire-upload" | "deliver-webhook";
+export type JobKind = "poll-export" | "expire-upload" | "hand-off-upload" | "deliver-webhook";
 
 export class JobTable {
   constructor(
@@ -29,7 +29,7 @@ export class JobTable {
   due(now: number): Array<{ kind: JobKind; ref: string }> {
     return this.sql
       .exec<{ kind: JobKind; ref: string }>(
-        `SELECT kind, ref FROM jobs WHERE due_at <= ? ORDER BY due_at`,
+        `SELECT kind, ref FROM jobs WHERE due_at <= ? ORDER BY due_at, rowid`,
         now,
       )
       .toArray();

@@ -82,6 +82,14 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX webhook_deliveries_export ON webhook_deliveries(export_id, created_at)`,
     ],
   },
+  {
+    version: 5,
+    statements: [
+      // a finished upload is handed to the editor from the alarm: the attribution to send it with, and the tries
+      `ALTER TABLE uploads ADD COLUMN platform TEXT`,
+      `ALTER TABLE uploads ADD COLUMN hand_off_failures INTEGER NOT NULL DEFAULT 0`,
+    ],
+  },
 ];
 
 /** Applies the migrations this storage has not seen yet, in order. */

@@ -4,6 +4,7 @@ import type { UploadedFile } from "../core/contract.ts";
 import { apiError, type CatalogueContext, type ErrorCode, entryFor, type Lang } from "../core/errors.ts";
 import { mediaObjectKey } from "../core/media-link.ts";
 import type { AcceptedExtension, MediaKind } from "../core/media-type.ts";
+import type { Platform } from "./upstream-client.ts";
 
 /** uploading → stored → sent → ready | failed (`error_code` says why). */
 export type UploadState = UploadView["state"];
@@ -29,6 +30,10 @@ export type UploadRow = {
   width: number | null;
   height: number | null;
   fps: number | null;
+  /** the attribution its hand-off to the editor is sent with */
+  platform: Platform | null;
+  /** hand-off tries that failed since it was last queued */
+  hand_off_failures: number;
   created_at: number;
   updated_at: number;
 };
@@ -85,6 +90,27 @@ export class UploadStore {
       Date.now(),
       id,
     );
+  }
+
+  /** Queued for the editor: `sent`, no error, no failed tries yet. */
+  queueHandOff(id: string, platform: Platform): void {
+    this.sql.exec(
+      `UPDATE uploads SET state = 'sent', error_code = NULL, platform = ?, hand_off_failures = 0, updated_at = ?
+       WHERE id = ?`,
+      platform,
+      Date.now(),
+      id,
+    );
+  }
+
+  /** Counts a failed hand-off; answers how many failed before it. */
+  handOffFailed(id: string): number {
+    return this.sql
+      .exec<{ n: number }>(
+        `UPDATE uploads SET hand_off_failures = hand_off_failures + 1 WHERE id = ? RETURNING hand_off_failures - 1 AS n`,
+        id,
+      )
+      .one().n;
   }
 
   setType(id: string, ext: AcceptedExtension, kind: MediaKind, size?: number): void {

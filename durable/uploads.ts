@@ -46,7 +46,8 @@ export interface PartTarget {
 }
 
 export class UploadService {
-  private readonly completing = new Map<string, Promise<void>>();
+  /** assemblies and hand-offs under way, so a second caller joins the first instead of repeating it */
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: UploadStore,
@@ -55,9 +56,16 @@ export class UploadService {
     private readonly sessions: SessionService,
     private readonly client: UpstreamClient,
     private readonly media: R2Bucket,
+    /** the Worker's public origin, where the upstream fetches signed media links */
+    private readonly origin: string | undefined,
     private readonly secret: string,
     private readonly upstream: UpstreamKind,
     private readonly fairUse: FairUse,
+    /**
+     * Waits before each new try when the editor could not take a file (down, busy, 5xx): a restart or a burst
+     * passes within them. After the last the upload stays `stored` with the error, and `complete` queues it again.
+     */
+    private readonly retryMs: number[],
   ) {}
 
   /** Validates name, type and size against the project's preset before any byte moves, and plans the parts. */
@@ -120,24 +128,26 @@ export class UploadService {
     return this.info(id, lang);
   }
 
-  /** Assembles the parts (once) and hands the file to the upstream; a second call joins the first. */
-  async complete(id: string, origin: string, platform: Platform, lang: Lang): Promise<UploadView> {
-    let running = this.completing.get(id);
-    if (!running) {
-      running = this.assembleAndSend(id, origin, platform).finally(() => this.completing.delete(id));
-      this.completing.set(id, running);
-    }
-    await running;
+  /**
+   * Assembles the parts (once) and queues the hand-off to the editor, answering at once: the upload is `sent`
+   * until the editor has measured it (`ready`) or refused it (`failed`). The editor fetching and probing a file can
+   * take a minute under load, too long to hold a request open. Again on a `stored` upload (a hand-off that gave
+   * up), queues it again; on one under way, changes nothing.
+   */
+  async complete(id: string, platform: Platform, lang: Lang): Promise<UploadView> {
+    const row = this.store.get(id);
+    if (!row) throw new ReelsmithError("not_found");
+    if (row.state === "failed") throw new ReelsmithError(row.error_code ?? "upload_closed");
+    if (row.state === "uploading") await this.once(id, () => this.assemble(id));
+    if (this.store.get(id)?.state === "stored") await this.queueHandOff(id, platform);
     return this.info(id, lang);
   }
-
   /** Fetches a public URL into R2, then hands it to the upstream like a finished upload. */
   async importUrl(
     project: ProjectRow,
     id: string,
     owner: string,
     url: string,
-    origin: string,
     platform: Platform,
     lang: Lang,
   ): Promise<UploadView> {
@@ -180,7 +190,7 @@ export class UploadService {
     }
     this.store.setState(id, "stored");
     await this.jobs.cancel("expire-upload", id);
-    await this.send(id, origin, platform);
+    await this.queueHandOff(id, platform);
     return this.info(id, lang);
   }
 
@@ -215,51 +225,99 @@ export class UploadService {
     return this.store.forProject(projectId).map((r) => this.store.info(r, lang, ctx));
   }
 
-  private async assembleAndSend(id: string, origin: string, platform: Platform): Promise<void> {
-    const row = this.store.get(id);
-    if (!row) throw new ReelsmithError("not_found");
-    if (row.state === "ready") return;
-    if (row.state === "failed") throw new ReelsmithError(row.error_code ?? "upload_closed");
-    if (row.state === "uploading") {
-      if (row.source_url) throw new ReelsmithError("upload_incomplete");
-      const parts = this.store.parts(id);
-      const have = new Set(parts.map((p) => p.n));
-      const missing = Array.from({ length: row.part_count }, (_, i) => i + 1).filter((n) => !have.has(n));
-      if (missing.length) throw new ReelsmithError("upload_incomplete", { extra: { missing } });
-      const mpu = this.media.resumeMultipartUpload(objectKey(row), row.r2_upload_id!);
-      await mpu.complete(parts.map((p) => ({ partNumber: p.n, etag: p.etag })));
-      this.store.closeMultipart(id);
-      this.store.setState(id, "stored");
-      await this.jobs.cancel("expire-upload", id);
+  /** Joins the step already running for this upload, or runs `step`. */
+  private once(id: string, step: () => Promise<void>): Promise<void> {
+    let running = this.running.get(id);
+    if (!running) {
+      running = step().finally(() => this.running.delete(id));
+      this.running.set(id, running);
     }
-    return this.send(id, origin, platform);
+    return running;
+  }
+
+  /** Completes the R2 multipart upload from the recorded parts: the file is `stored`. */
+  private async assemble(id: string): Promise<void> {
+    const row = this.store.get(id);
+    if (row?.state !== "uploading") return;
+    if (row.source_url) throw new ReelsmithError("upload_incomplete");
+    const parts = this.store.parts(id);
+    const have = new Set(parts.map((p) => p.n));
+    const missing = Array.from({ length: row.part_count }, (_, i) => i + 1).filter((n) => !have.has(n));
+    if (missing.length) throw new ReelsmithError("upload_incomplete", { extra: { missing } });
+    const mpu = this.media.resumeMultipartUpload(objectKey(row), row.r2_upload_id!);
+    await mpu.complete(parts.map((p) => ({ partNumber: p.n, etag: p.etag })));
+    this.store.closeMultipart(id);
+    this.store.setState(id, "stored");
+    await this.jobs.cancel("expire-upload", id);
+  }
+
+  /** Marks the stored file `sent` and lets the alarm hand it over; jobs due together run in order, as queued. */
+  private async queueHandOff(id: string, platform: Platform): Promise<void> {
+    this.store.queueHandOff(id, platform);
+    await this.jobs.schedule("hand-off-upload", id, Date.now());
+  }
+
+  /**
+   * The alarm's step for a queued hand-off; answers when to try again, or null once it has ended (`ready`,
+   * `failed`, or `stored` with the error after the last try).
+   */
+  async handOff(id: string): Promise<number | null> {
+    const row = this.store.get(id);
+    if (row?.state !== "sent") return null;
+    try {
+      await this.once(id, () => this.send(id, row.platform ?? "api"));
+      return null;
+    } catch (e) {
+      const code = ReelsmithError.from(e)?.code ?? "upstream_unavailable";
+      if (this.store.get(id)?.state !== "sent") return null;
+      const wait = this.retryMs[this.store.handOffFailed(id)];
+      if (wait !== undefined) return Date.now() + wait;
+      this.store.setState(id, "stored", code);
+      return null;
+    }
+  }
+
+  /**
+   * Hands over now the project's files still queued, so a message about them reaches the editor after them
+   * (a client that did not wait for `ready`). One that fails stays with the alarm.
+   */
+  async handOffQueued(projectId: string): Promise<void> {
+    for (const row of this.store.forProject(projectId)) {
+      if (row.state !== "sent") continue;
+      const next = await this.handOff(row.id);
+      if (next === null) await this.jobs.cancel("hand-off-upload", row.id);
+      else await this.jobs.schedule("hand-off-upload", row.id, next);
+    }
   }
 
   /**
    * Hands the project's files the editor had to the session that replaced a lost one (1002), so the user need not
    * upload them again. One that fails stays stored with its error, for `complete` to try again.
    */
-  async handOverAgain(project: ProjectRow, origin: string, platform: Platform): Promise<void> {
+  async handOverAgain(project: ProjectRow, platform: Platform): Promise<void> {
     const had = this.store.forProject(project.id).filter((r) => r.state === "ready" || r.state === "sent");
     for (const row of had) {
-      await this.send(row.id, origin, platform, project.session_id ?? undefined).catch((e) =>
-        console.warn(`upload ${row.id}: not handed to the new session: ${(e as Error).message}`),
-      );
+      this.store.setState(row.id, "sent");
+      await this.send(row.id, platform, project.session_id ?? undefined).catch((e) => {
+        console.warn(`upload ${row.id}: not handed to the new session: ${(e as Error).message}`);
+        if (this.store.get(row.id)?.state === "sent")
+          this.store.setState(row.id, "stored", ReelsmithError.from(e)?.code ?? "upstream_unavailable");
+      });
     }
   }
 
   /**
-   * Hands the stored file to the upstream as a signed link. The upstream refusing the file (4001/4002) ends
-   * the upload; anything else leaves it stored, with the error, so `complete` can be tried again. With `sid`, to
+   * Hands the `sent` file to the upstream as a signed link. The upstream refusing the file (4001/4002) ends
+   * the upload; anything else throws and leaves it `sent`, for the caller to try again or give up. With `sid`, to
    * that session only (a session being set up must not be replaced again from inside).
    */
-  private async send(id: string, origin: string, platform: Platform, sid?: string): Promise<void> {
+  private async send(id: string, platform: Platform, sid?: string): Promise<void> {
     const row = this.store.get(id)!;
     const project = this.projects.get(row.project_id);
     if (!project || !row.ext) throw new ReelsmithError("not_found");
-    this.store.setState(id, "sent");
+    if (!this.origin) throw new ReelsmithError("internal", { detail: "PUBLIC_URL is not a URL" });
     const key = await purposeSecret(this.secret, "media-link");
-    const url = await signMediaUrl(origin, { userId: row.owner, uploadId: id, ext: row.ext }, key);
+    const url = await signMediaUrl(this.origin, { userId: row.owner, uploadId: id, ext: row.ext }, key);
     let file: UploadedFile | undefined;
     try {
       const upload = (to: string) =>
@@ -270,15 +328,11 @@ export class UploadService {
       const result = sid ? await upload(sid) : await this.sessions.withSession(project, platform, upload);
       file = result.files[0];
     } catch (e) {
-      const code = ReelsmithError.from(e)?.code ?? "upstream_unavailable";
+      const code = ReelsmithError.from(e)?.code;
       if (code === "unsupported_media" || code === "payload_too_large") await this.fail(row, code);
-      else this.store.setState(id, "stored", code);
       throw e;
     }
-    if (!file) {
-      this.store.setState(id, "stored", "upstream_unavailable");
-      throw new ReelsmithError("upstream_unavailable", { detail: "upload answered no file" });
-    }
+    if (!file) throw new ReelsmithError("upstream_unavailable", { detail: "upload answered no file" });
     this.store.setMedia(id, file);
     this.store.setState(id, "ready");
   }

@@ -73,14 +73,16 @@ export class UserDO extends DurableObject<Env> {
       this.sessions,
       this.client,
       env.MEDIA,
+      this.cfg.publicOrigin,
       env.SECRET,
       this.cfg.upstreamKind,
       this.fairUse,
+      this.cfg.handOffRetryMs,
     );
-    const origin = URL.parse(env.PUBLIC_URL)?.origin;
-    if (origin)
-      this.sessions.onReplaced((row, platform) => this.uploads.handOverAgain(row, origin, platform));
-    this.chat = new ChatRelay(this.projects, this.sessions, this.client, this.cfg);
+    this.sessions.onReplaced((row, platform) => this.uploads.handOverAgain(row, platform));
+    this.chat = new ChatRelay(this.projects, this.sessions, this.client, this.cfg, (projectId) =>
+      this.uploads.handOffQueued(projectId),
+    );
   }
 
   // ---- identity and credits
@@ -247,9 +249,9 @@ export class UserDO extends DurableObject<Env> {
     return settle(() => this.uploads.recordPart(id, n, etag, lang));
   }
 
-  /** `origin` is the Worker's public one, where the upstream fetches the signed media link. */
-  completeUpload(id: string, origin: string, platform: Platform, lang: Lang) {
-    return settle(() => this.uploads.complete(id, origin, platform, lang));
+  /** Assembles the upload and queues its hand-off to the editor; answers at once (`sent` until `ready`). */
+  completeUpload(id: string, platform: Platform, lang: Lang) {
+    return settle(() => this.uploads.complete(id, platform, lang));
   }
 
   getUpload(id: string, lang: Lang) {
@@ -263,9 +265,9 @@ export class UserDO extends DurableObject<Env> {
     });
   }
 
-  importUrl(projectId: string, owner: string, url: string, origin: string, platform: Platform, lang: Lang) {
+  importUrl(projectId: string, owner: string, url: string, platform: Platform, lang: Lang) {
     return settle(() =>
-      this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, origin, platform, lang),
+      this.uploads.importUrl(this.project(projectId), newId("upl"), owner, url, platform, lang),
     );
   }
 
@@ -339,6 +341,8 @@ export class UserDO extends DurableObject<Env> {
         return this.exports.poll(ref);
       case "expire-upload":
         return this.uploads.expire(ref);
+      case "hand-off-upload":
+        return this.uploads.handOff(ref);
       case "deliver-webhook":
         return this.webhooks.attempt(ref);
     }

@@ -96,9 +96,15 @@ async function main() {
   console.log(`project ${project.id} (${preset})`);
 
   for (const file of files) {
-    const upload = file.startsWith("https://")
+    let upload = file.startsWith("https://")
       ? await call("POST", `/api/projects/${project.id}/imports`, { json: { url: file } })
       : await uploadParts(project.id, file);
+    // complete (and an import) answer at once; the editor then fetches and measures the file
+    while (upload.state === "sent") {
+      await sleep(1000);
+      upload = await call("GET", `/api/uploads/${upload.id}`);
+    }
+    if (upload.state !== "ready") throw new ApiError(200, upload.error);
     console.log(`added ${file}: ${upload.state}`);
   }
 

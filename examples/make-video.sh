@@ -49,15 +49,26 @@ upload_parts() {
     dd if="$1" bs="$ps" skip=$((n - 1)) count=1 status=none |
       api r.id -H "$A" -X PUT --data-binary @- "$B/api/uploads/$u/parts/$n" > /dev/null
   done
-  api r.state -H "$A" -X POST "$B/api/uploads/$u/complete"
+  api r.id -H "$A" -X POST "$B/api/uploads/$u/complete"
+}
+
+# complete (and an import) answer at once; the editor then fetches and measures the file: wait until it is ready.
+until_ready() {
+  local s
+  while s=$(api 'r.state === "sent" ? "sent" : r.state + (r.error ? " " + JSON.stringify(r.error) : "")' \
+      -H "$A" "$B/api/uploads/$1") && [ "$s" = sent ]; do
+    sleep 1
+  done
+  [ "$s" = ready ] || { echo "the editor did not take $2: $s" >&2; exit 1; }
 }
 
 for f in "$@"; do
   case $f in
-    https://*) state=$(api r.state -H "$A" -H "$J" -d "{\"url\":$(json "$f")}" "$B/api/projects/$P/imports") ;;
-    *) state=$(upload_parts "$f") ;;
+    https://*) u=$(api r.id -H "$A" -H "$J" -d "{\"url\":$(json "$f")}" "$B/api/projects/$P/imports") ;;
+    *) u=$(upload_parts "$f") ;;
   esac
-  echo "added $f: $state"
+  until_ready "$u" "$f"
+  echo "added $f: ready"
 done
 
 # The editor's turn as it happens; an error event in it fails the script once the stream ends.

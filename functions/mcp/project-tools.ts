@@ -2,7 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { PRESETS } from "../../core/presets.ts";
-import type { ApiCaller } from "./api.ts";
+import { type ApiCaller, type ApiError, ApiFailure } from "./api.ts";
 import { run } from "./results.ts";
 
 const presetIds = PRESETS.map((p) => p.id) as [string, ...string[]];
@@ -10,6 +10,17 @@ const projectId = z
   .string()
   .min(1)
   .describe("The project's id (prj_…), from create_project or list_projects.");
+
+/** Under the 60 s an MCP client waits for an answer by default. */
+const HAND_OFF_WAIT_MS = 50_000;
+const HAND_OFF_POLL_MS = 500;
+
+interface UploadInfo {
+  id: string;
+  state: "uploading" | "stored" | "sent" | "ready" | "failed";
+  error?: ApiError;
+  [more: string]: unknown;
+}
 
 interface PresetInfo {
   id: string;
@@ -110,16 +121,29 @@ export function registerProjectTools(server: McpServer, api: ApiCaller) {
       title: "Add a file by its URL",
       description:
         "Brings a photo, clip or song that is already online into the project: a public https:// link to the file " +
-        "itself (no password, IP address or private host). Answers the upload with what the editor measured. " +
-        "Add every file before send_instruction; files reach the editor in the order they are added.",
+        "itself (no password, IP address or private host). Waits (up to 50 s) for the editor to measure it and " +
+        "answers the upload: state ready with its media, or still sent if the editor is slow (send_instruction " +
+        "waits for it). A file the editor refuses is a tool error. Add every file before send_instruction; files " +
+        "reach the editor in the order they are added.",
       inputSchema: {
         projectId,
         url: z.string().url().max(2048).describe("https:// address of the file."),
       },
     },
     ({ projectId, url }) =>
-      run(() =>
-        api.json("POST", `/api/projects/${encodeURIComponent(projectId)}/imports`, { body: { url } }),
-      ),
+      run(async () => {
+        let upload = await api.json<UploadInfo>(
+          "POST",
+          `/api/projects/${encodeURIComponent(projectId)}/imports`,
+          { body: { url } },
+        );
+        const until = Date.now() + HAND_OFF_WAIT_MS;
+        while (upload.state === "sent" && Date.now() + HAND_OFF_POLL_MS <= until) {
+          await new Promise((r) => setTimeout(r, HAND_OFF_POLL_MS));
+          upload = await api.json<UploadInfo>("GET", `/api/uploads/${encodeURIComponent(upload.id)}`);
+        }
+        if (upload.state === "failed" && upload.error) throw new ApiFailure(upload.error);
+        return upload;
+      }),
   );
 }

@@ -8,7 +8,6 @@ import { SNIFF_BYTES } from "../../core/media-type.ts";
 import { unwrap } from "../../core/outcome.ts";
 import { peekStream } from "../../core/peek-stream.ts";
 import { assertPublicUrl } from "../../core/url-safety.ts";
-import { publicOrigin } from "../config.ts";
 import { json, jsonBody, refusals, routes } from "../route-kit.ts";
 
 const planUpload = createRoute({
@@ -25,8 +24,11 @@ const importUpload = createRoute({
   path: "/{id}/imports",
   tags: ["Uploads"],
   summary: "Bring in a file from a public https:// address, then hand it to the editor",
+  description:
+    "Answers once the file is stored, `sent` to the editor: read `GET /api/uploads/{id}` until it is `ready`, as after " +
+    "completing an upload.",
   request: { params: IdParam, body: jsonBody(ImportBody) },
-  responses: { 201: json(UploadView, "The imported file"), ...refusals },
+  responses: { 201: json(UploadView, "The imported file, queued for the editor"), ...refusals },
 });
 
 const getUpload = createRoute({
@@ -57,9 +59,18 @@ const completeUpload = createRoute({
   method: "post",
   path: "/{id}/complete",
   tags: ["Uploads"],
-  summary: "Assemble the parts and hand the file to the editor (calling it again joins the first call)",
+  summary: "Assemble the parts and hand the file to the editor",
+  description:
+    "Answers at once. 202: the file is `sent` and the editor is fetching and measuring it; read `GET /api/uploads/{id}` " +
+    "until it is `ready` (or `failed`: the editor refused the file). A message sent meanwhile reaches the editor after " +
+    "the file. If the editor stays unavailable through several tries the upload goes back to `stored` with the error: " +
+    "call complete again. 200: it was already `ready`. Calling it again while it is `sent` changes nothing.",
   request: { params: IdParam },
-  responses: { 200: json(UploadView, "The file as the editor measured it"), ...refusals },
+  responses: {
+    200: json(UploadView, "Already handed over: the file as the editor measured it"),
+    202: json(UploadView, "Assembled and queued for the editor (`sent`)"),
+    ...refusals,
+  },
 });
 
 const deleteUpload = createRoute({
@@ -84,14 +95,7 @@ export const projectUploads = routes()
     assertPublicUrl(url);
     const upload = await c
       .get("user")
-      .importUrl(
-        c.req.valid("param").id,
-        c.get("userId"),
-        url,
-        publicOrigin(c.env),
-        c.get("platform"),
-        c.get("lang"),
-      );
+      .importUrl(c.req.valid("param").id, c.get("userId"), url, c.get("platform"), c.get("lang"));
     return c.json(unwrap(upload), 201);
   });
 
@@ -124,10 +128,10 @@ export const uploadsRoutes = routes()
     return c.json(unwrap(await c.get("user").recordUploadPart(id, n, part.etag, c.get("lang"))), 200);
   })
   .openapi(completeUpload, async (c) => {
-    const done = await c
-      .get("user")
-      .completeUpload(c.req.valid("param").id, publicOrigin(c.env), c.get("platform"), c.get("lang"));
-    return c.json(unwrap(done), 200);
+    const upload = unwrap(
+      await c.get("user").completeUpload(c.req.valid("param").id, c.get("platform"), c.get("lang")),
+    );
+    return upload.state === "ready" ? c.json(upload, 200) : c.json(upload, 202);
   })
   .openapi(deleteUpload, async (c) =>
     c.json(unwrap(await c.get("user").deleteUpload(c.req.valid("param").id)), 200),

@@ -39,10 +39,14 @@ export type Endpoint = z.infer<typeof Endpoint>;
 export const PollShape = z.enum(["A", "B"]);
 export type PollShape = z.infer<typeof PollShape>;
 
-/** "The next `times` requests to `endpoint` (optionally only those about `sessionId`) answer `code`." */
+/**
+ * "The next `times` requests to `endpoint` (optionally only those about `sessionId`) answer `code`", after
+ * `delayMs` when given; code 200 with a delay is a slow upstream that then answers normally.
+ */
 export const FaultSpec = z.object({
   endpoint: Endpoint,
   code: z.number().int(),
+  delayMs: z.number().int().nonnegative().max(60_000).optional(),
   times: z.number().int().positive().default(1),
   message: z.string().optional(),
   sessionId: z.string().optional(),

@@ -83,7 +83,8 @@ function fakeUpstreamApp(world: FakeWorld, baseUrl: () => string): Hono<FakeEnv>
     if (!match) return next();
     const authorization = c.req.header("authorization");
     const fault = world.takeFault(match.endpoint, sessionId);
-    if (fault) {
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault && fault.code !== 200) {
       if (fault.code === UpstreamCode.TokenInvalid) world.revoke(authorization);
       return failure(match.endpoint, fault.code, { message: fault.message, sessionId });
     }

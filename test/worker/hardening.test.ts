@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { hmacHex, purposeSecret } from "../../core/hmac.ts";
 import { app } from "../../functions/app.ts";
 import { createProject, fake, newUser, ORIGIN } from "./helpers.ts";
-import { lastUploadUrl, mp4Bytes, uploadFile } from "./upload-helpers.ts";
+import { lastUploadUrl, mp4Bytes, settled, uploadFile } from "./upload-helpers.ts";
 
 const CSP = /default-src 'self'; script-src 'self'; style-src 'self';.*frame-ancestors 'none'/;
 
@@ -176,7 +176,8 @@ describe("keys and links", () => {
       method: "POST",
       headers: { Cookie: u.cookie(), Origin: "https://attacker.example" },
     });
-    expect(done.status).toBe(200);
+    expect(done.status).toBe(202);
+    expect((await settled(u, plan.body.id)).body.state).toBe("ready");
     expect(lastUploadUrl((await fake.inspect()).requests)).toMatch(
       /^https:\/\/reelsmith\.test\/api\/media\//,
     );

@@ -264,6 +264,20 @@ describe("tool errors carry Reelsmith's code and message", () => {
     expect((await ok(client, "get_export", { exportId: exp.id, waitSeconds: 20 })).status).toBe("completed");
   });
 
+  it("for a file the editor refuses after it was brought in: the editor's reason", async () => {
+    serveRemote({
+      "https://media.example.com/odd.png": () =>
+        new Response(pngBytes(), { headers: { "Content-Length": String(pngBytes().length) } }),
+    });
+    const client = await connect(await mintKey());
+    const p = await ok(client, "create_project", { preset: "reels" });
+    await fake.fault({ endpoint: "upload", code: 4001 });
+    const refused = errorOf(
+      await call(client, "import_url", { projectId: p.id, url: "https://media.example.com/odd.png" }),
+    );
+    expect(refused).toMatchObject({ code: "unsupported_media" });
+  });
+
   it("for a failed export: its own reason (a full disk), not a generic failure", async () => {
     const client = await connect(await mintKey());
     const p = await ok(client, "create_project", { preset: "reels" });

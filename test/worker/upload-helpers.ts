@@ -76,7 +76,20 @@ export async function putPartJson(user: Client, id: string, n: number, bytes: By
   return { status: res.status, body: (await res.json()) as Json };
 }
 
-/** Plans, sends every part (in the given order, or all at once) and completes. */
+/** Reads the upload until its hand-off to the editor has ended (no longer `sent`). */
+export async function settled(user: Client, id: string) {
+  for (let i = 0; i < 200; i++) {
+    const up = await user.json(`/api/uploads/${id}`);
+    if (up.body.state !== "sent") return up;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`upload ${id} still being handed over`);
+}
+
+/**
+ * Plans, sends every part (in the given order, or all at once) and completes; `queued` is complete's answer,
+ * `done` the upload once the editor has it (or refused it).
+ */
 export async function uploadFile(
   user: Client,
   projectId: string,
@@ -97,8 +110,9 @@ export async function uploadFile(
   };
   if (opts.order === "parallel") await Promise.all(all.map(send));
   else for (const n of opts.order ?? all) await send(n);
-  const done = await user.json(`/api/uploads/${id}/complete`, {});
-  return { plan: plan.body, done };
+  const queued = await user.json(`/api/uploads/${id}/complete`, {});
+  if (queued.status !== 202) throw new Error(`complete: ${queued.status} ${JSON.stringify(queued.body)}`);
+  return { plan: plan.body, queued, done: await settled(user, id) };
 }
 
 export async function userIdOf(user: Client): Promise<string> {

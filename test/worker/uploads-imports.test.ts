@@ -9,6 +9,7 @@ import {
   mp4Bytes,
   pngBytes,
   serveRemote,
+  settled,
   sha256,
   storedBytes,
   userIdOf,
@@ -121,12 +122,8 @@ describe("import caps and content", () => {
     });
     const res = await importUrl(`${REMOTE}/share/beach`);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
-      source: "url",
-      state: "ready",
-      size: data.length,
-      type: { ext: "mp4" },
-    });
+    expect(res.body).toMatchObject({ source: "url", state: "sent", size: data.length, type: { ext: "mp4" } });
+    expect((await settled(res.u, res.body.id)).body).toMatchObject({ state: "ready" });
     expect(await sha256((await storedBytes(await userIdOf(res.u), res.body.id))!)).toBe(await sha256(data));
     expect(lastUploadUrl((await fake.inspect()).requests)).toContain(
       `/api/media/${await userIdOf(res.u)}/${res.body.id}.mp4?`,
@@ -139,6 +136,7 @@ describe("import caps and content", () => {
     expect(renamed.status).toBe(415);
     expect(renamed.body.error).toMatchObject({ code: "renamed_file", detected: "png" });
     const pic = await importUrl(`${REMOTE}/pic.png`);
-    expect(pic.body).toMatchObject({ state: "ready", type: { ext: "jpg", kind: "image" } });
+    expect(pic.body).toMatchObject({ state: "sent", type: { ext: "jpg", kind: "image" } });
+    expect((await settled(pic.u, pic.body.id)).body.state).toBe("ready");
   });
 });

@@ -11,6 +11,7 @@ import {
   pngBytes,
   putPart,
   putPartJson,
+  settled,
   sha256,
   slice,
   startUpload,
@@ -29,9 +30,10 @@ describe("multipart upload", () => {
     const u = newUser();
     const p = await createProject(u);
     const data = mp4Bytes(SIZE);
-    const { plan, done } = await uploadFile(u, p.id, data, { order: "parallel" });
+    const { plan, queued, done } = await uploadFile(u, p.id, data, { order: "parallel" });
     expect(plan).toMatchObject({ partSize: 8 * MiB, partCount: 3 });
-    expect(done.status).toBe(200);
+    // complete answers at once; the editor measures the file after
+    expect(queued).toMatchObject({ status: 202, body: { state: "sent" } });
     expect(done.body).toMatchObject({ state: "ready", size: SIZE, type: { ext: "mp4", kind: "video" } });
     expect(done.body.media).toEqual({ duration: 10, width: 1920, height: 1080, fps: 30 });
     const stored = await storedBytes(await userIdOf(u), plan.id);
@@ -80,8 +82,8 @@ describe("multipart upload", () => {
     expect(early.body.error).toMatchObject({ code: "upload_incomplete", missing: [2] });
 
     expect((await putPart(u, plan.id, 2, slice(data, plan, 2))).status).toBe(200);
-    const done = await u.json(`/api/uploads/${plan.id}/complete`, {});
-    expect(done.body.state).toBe("ready");
+    expect((await u.json(`/api/uploads/${plan.id}/complete`, {})).status).toBe(202);
+    expect((await settled(u, plan.id)).body.state).toBe("ready");
     expect(await sha256((await storedBytes(await userIdOf(u), plan.id))!)).toBe(await sha256(data));
   });
 
@@ -96,6 +98,9 @@ describe("multipart upload", () => {
       expect((await putPart(u, plan.id, n, slice(data, plan, n))).status).toBe(200);
     const state = await u.json(`/api/uploads/${plan.id}`);
     expect(state.body.parts).toEqual([1, 2, 3]);
+    expect((await u.json(`/api/uploads/${plan.id}/complete`, {})).status).toBe(202);
+    expect((await settled(u, plan.id)).body.state).toBe("ready");
+    // completing a file the editor already has changes nothing
     expect((await u.json(`/api/uploads/${plan.id}/complete`, {})).body.state).toBe("ready");
     expect(await sha256((await storedBytes(await userIdOf(u), plan.id))!)).toBe(await sha256(data));
   });
@@ -200,26 +205,64 @@ describe("limits before any byte moves", () => {
     const p = await createProject(u);
     await fake.fault({ endpoint: "upload", code: 4002 });
     const tooBig = await uploadFile(u, p.id, mp4Bytes(2000));
-    expect(tooBig.done.status).toBe(413);
-    expect(tooBig.done.body.error.code).toBe("payload_too_large");
-    expect((await u.json(`/api/uploads/${tooBig.plan.id}`)).body).toMatchObject({ state: "failed" });
+    expect(tooBig.done.body).toMatchObject({ state: "failed", error: { code: "payload_too_large" } });
+    // a refused file is not tried again, and completing it again answers why
+    expect((await u.json(`/api/uploads/${tooBig.plan.id}/complete`, {})).status).toBe(413);
     await fake.fault({ endpoint: "upload", code: 4001 });
     const refused = await uploadFile(u, p.id, mp4Bytes(2000));
-    expect(refused.done.status).toBe(415);
+    expect(refused.done.body).toMatchObject({ state: "failed", error: { code: "unsupported_media" } });
     expect(refused.done.body.error.hint).toContain("mp4");
+    const uploadsSeen = (await fake.inspect()).requests.filter((r) => r.endpoint === "upload");
+    expect(uploadsSeen).toHaveLength(2);
   });
 
-  it("keeps the file stored when the upstream has a passing problem, so complete can be tried again", async () => {
+  it("tries again by itself when the upstream has a passing problem", async () => {
     const u = newUser();
     const p = await createProject(u);
-    await fake.fault({ endpoint: "upload", code: 500 });
+    await fake.fault({ endpoint: "upload", code: 500, times: 2 });
+    const { done } = await uploadFile(u, p.id, mp4Bytes(2000));
+    expect(done.body).toMatchObject({ state: "ready" });
+    expect(done.body.error).toBeUndefined();
+    expect((await fake.inspect()).requests.filter((r) => r.endpoint === "upload")).toHaveLength(3);
+  });
+
+  it("keeps the file stored when the upstream stays unavailable, so complete can be tried again", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    // one first try and four more (HAND_OFF_RETRY_MS)
+    await fake.fault({ endpoint: "upload", code: 500, times: 5 });
     const first = await uploadFile(u, p.id, mp4Bytes(2000));
-    expect(first.done.status).toBe(502);
-    const state = await u.json(`/api/uploads/${first.plan.id}`);
-    expect(state.body).toMatchObject({ state: "stored", error: { code: "upstream_unavailable" } });
+    expect(first.done.body).toMatchObject({ state: "stored", error: { code: "upstream_unavailable" } });
     const again = await u.json(`/api/uploads/${first.plan.id}/complete`, {});
-    expect(again.body).toMatchObject({ state: "ready" });
+    expect(again).toMatchObject({ status: 202, body: { state: "sent" } });
     expect(again.body.error).toBeUndefined();
+    expect((await settled(u, first.plan.id)).body).toMatchObject({ state: "ready" });
+  });
+
+  it("hands the files over in the order they were completed, and a message waits for them", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    // the editor takes a while over each file, so the message arrives while they are still being handed over
+    await fake.fault({ endpoint: "upload", code: 200, delayMs: 300, times: 3 });
+    const ids: string[] = [];
+    for (const name of ["a.mp4", "b.mp4", "c.mp4"]) {
+      const { body: plan } = await startUpload(u, p.id, { name, size: 1500 });
+      await putPart(u, plan.id, 1, mp4Bytes(1500, ids.length + 1));
+      expect((await u.json(`/api/uploads/${plan.id}/complete`, {})).status).toBe(202);
+      ids.push(plan.id);
+    }
+    // a client that does not wait for ready: the message still reaches the editor after the files
+    expect((await u.json(`/api/uploads/${ids[2]}`)).body.state).toBe("sent");
+    const chat = await u.json(`/api/projects/${p.id}/messages`, { text: "[scenario:edit] add music" });
+    expect(chat.status).toBe(200);
+    const requests = (await fake.inspect()).requests;
+    const order = requests.filter((r) => r.endpoint === "upload" || r.endpoint === "runSse");
+    expect(order.map((r) => r.endpoint)).toEqual(["upload", "upload", "upload", "runSse"]);
+    // the editor had answered the last file before the message reached it
+    expect(order[3].at - order[2].at).toBeGreaterThanOrEqual(300);
+    const handed = order.slice(0, 3).map((r) => (r.body as { urls: string[] }).urls[0]);
+    expect(handed.map((url) => ids.findIndex((id) => url.includes(id)))).toEqual([0, 1, 2]);
+    for (const id of ids) expect((await u.json(`/api/uploads/${id}`)).body.state).toBe("ready");
   });
 });
 

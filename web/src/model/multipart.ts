@@ -117,9 +117,32 @@ export async function sendParts(
   return up;
 }
 
-/** Assembles an upload whose parts are all stored and hands it to the editor; calling it again joins the first call. */
+/** Assembles an upload whose parts are all stored and queues it for the editor; answers at once (`sent`). */
 export function completeUpload(id: string): Promise<UploadView> {
   return call(api.uploads[":id"].complete.$post({ param: { id } }));
+}
+
+/** Reads a few failed polls in a row as a passing hiccup before giving up. */
+const POLL_TRIES = 5;
+
+/**
+ * Reads the upload until the editor has measured it (`ready`); rejects with why it could not take it: `failed` is
+ * final, `stored` with an error means the editor stayed unavailable and completing again may work.
+ */
+export async function untilHandedOver(first: UploadView): Promise<UploadView> {
+  let up = first;
+  for (let wait = 400, misses = 0; up.state === "sent"; wait = Math.min(wait * 1.5, 3000)) {
+    await sleep(wait);
+    try {
+      up = await call(api.uploads[":id"].$get({ param: { id: up.id } }));
+      misses = 0;
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.transient || ++misses >= POLL_TRIES) throw e;
+    }
+  }
+  if (up.state === "ready") return up;
+  if (up.error) throw new ApiError(up.state === "failed" ? 422 : 503, up.error);
+  throw ApiError.network();
 }
 
 /** The id of the upload that picking `file` again would resume, if any. */

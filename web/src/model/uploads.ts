@@ -2,7 +2,14 @@
 import { computed, type Signal, signal } from "@preact/signals";
 import { ApiError, type ErrorInfo, type UploadView } from "./api.ts";
 import { uploadHighlighted } from "./attention.ts";
-import { completeUpload, deleteUpload, forgetUpload, resumableId, sendParts } from "./multipart.ts";
+import {
+  completeUpload,
+  deleteUpload,
+  forgetUpload,
+  resumableId,
+  sendParts,
+  untilHandedOver,
+} from "./multipart.ts";
 import { ensureProject, project } from "./project.ts";
 import { makeThumbnail } from "./thumbnails.ts";
 
@@ -52,8 +59,8 @@ function item(
 }
 
 /**
- * Completions run one at a time in the order files were added: the editor receives media in the order the
- * user dropped it (clip order follows), while parts of every file still upload in parallel.
+ * Completions are queued one at a time in the order files were added: the editor receives media in the order
+ * the user dropped it (clip order follows), while parts of every file still upload in parallel.
  */
 let lastTurn: Promise<void> = Promise.resolve();
 function reserveTurn(): { ready: Promise<void>; release: () => void } {
@@ -77,7 +84,9 @@ async function run(u: UploadItem): Promise<void> {
     });
     u.state.value = "processing";
     await turn.ready;
-    if (up.state !== "ready") await completeUpload(up.id);
+    const queued = up.state === "ready" ? null : await completeUpload(up.id);
+    turn.release();
+    if (queued) await untilHandedOver(queued);
     forgetUpload(projectId, u.file);
     u.state.value = "done";
   } catch (e) {
@@ -138,7 +147,7 @@ export function uploadsSettled(): Promise<void> {
 /** Finishes an upload whose parts were all stored before a reload. */
 async function finish(u: UploadItem, id: string): Promise<void> {
   try {
-    await completeUpload(id);
+    await untilHandedOver(await completeUpload(id));
     u.state.value = "done";
   } catch (e) {
     u.error.value = (e instanceof ApiError ? e : ApiError.network()).info();
