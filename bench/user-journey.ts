@@ -60,6 +60,8 @@ export async function journey(
   photos: Photo[],
   n: number,
   opts: JourneyOptions,
+  /** who visits: a new user unless given (a returning user keeps their key, so their Durable Object) */
+  visitor: () => Promise<BenchUser> = () => BenchUser.create(origin, book),
 ): Promise<JourneyResult> {
   const started = performance.now();
   const sent = [
@@ -73,7 +75,7 @@ export async function journey(
     messages: { sent: sent.length, lost: 0, duplicated: 0 },
   };
   try {
-    const user = await BenchUser.create(origin, book);
+    const user = await visitor();
     const project = await user.createProject();
     const uploads = await Promise.all(photos.map((p) => user.upload(project.id, p)));
     for (const u of uploads) if (u.state !== "ready") throw new Error(`upload ${u.id} ended ${u.state}`);

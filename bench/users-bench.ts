@@ -8,13 +8,18 @@ import { loadNote, writeResultsSection } from "./results-file.ts";
 import { processCharts, processTable, routeTable, underStack } from "./stack-run.ts";
 import { fmtMs, spread } from "./stats.ts";
 import { saveChart } from "./svg-chart.ts";
-import { Book } from "./user-client.ts";
+import { BenchUser, Book } from "./user-client.ts";
 import { type JourneyResult, journey, makeJourneyPhotos, type Photo } from "./user-journey.ts";
 
 const USERS = numberFlag("users", 50);
 const SOAK_MIN = numberFlag("soak-minutes", 0);
 /** a soak's arrivals: one new user every this many seconds (a render takes well under it on a quiet machine) */
 const EVERY_S = numberFlag("every", 20);
+/**
+ * a soak's visitors: 0, a new user each time (a new Durable Object every visit); K, K users who keep coming back in
+ * turn (K objects in all), which tells memory kept per object from memory kept per visit
+ */
+const RETURNING = numberFlag("returning", 0);
 const SECONDS = numberFlag("seconds", 6);
 const EXPORT_POLL_MS = 1500;
 const SETTLE_MS = 15_000;
@@ -22,9 +27,10 @@ const SETTLE_MS = 15_000;
 const SOAK_SETTLE_MS = 120_000;
 const WRITE = switchFlag("write") ? " --write" : "";
 const COMMAND = SOAK_MIN
-  ? `npx tsx bench/users-bench.ts --soak-minutes ${SOAK_MIN} --every ${EVERY_S}${WRITE}`
+  ? `npx tsx bench/users-bench.ts --soak-minutes ${SOAK_MIN} --every ${EVERY_S}${RETURNING ? ` --returning ${RETURNING}` : ""}${WRITE}`
   : `npx tsx bench/users-bench.ts --users ${USERS}${WRITE}`;
 const LOAD_BEFORE = loadavg()[0];
+const soakHeading = RETURNING ? "Soak, returning users" : "Soak";
 const opts = { exportPollMs: EXPORT_POLL_MS, seconds: SECONDS };
 
 interface Visit extends JourneyResult {
@@ -42,16 +48,23 @@ const burst = (photos: Photo[], book: Book) =>
     ),
   );
 
-/** One new user every EVERY_S seconds for SOAK_MIN minutes, then the last ones finish. */
+/** One visit every EVERY_S seconds for SOAK_MIN minutes (by a new user, or one of RETURNING in turn), then the last ones finish. */
 const soak = (photos: Photo[], book: Book) =>
   underStack(
     { sampleMs: 5000, limitMs: (SOAK_MIN + 20) * 60_000, settleMs: SOAK_SETTLE_MS },
     async (stack, elapsedS) => {
       const visits: Promise<Visit>[] = [];
       const arrivals = Math.floor((SOAK_MIN * 60) / EVERY_S);
+      const pool: Promise<BenchUser>[] = [];
+      const visitor = (n: number) => {
+        if (!RETURNING) return undefined;
+        const k = (n - 1) % RETURNING;
+        pool[k] ??= BenchUser.create(stack.url, book);
+        return () => pool[k];
+      };
       for (let n = 1; n <= arrivals; n++) {
         const arrivedS = elapsedS();
-        visits.push(journey(stack.url, book, photos, n, opts).then((v) => ({ ...v, arrivedS })));
+        visits.push(journey(stack.url, book, photos, n, opts, visitor(n)).then((v) => ({ ...v, arrivedS })));
         await new Promise((r) => setTimeout(r, EVERY_S * 1000));
       }
       const loadEndS = elapsedS();
@@ -110,20 +123,28 @@ try {
     const wallS = (performance.now() - started) / 1000;
     // The slope is fitted over the second half of the arrivals: past the warm-up, before the drain.
     const window = { from: result.loadEndS / 2, to: result.loadEndS };
+    const who = RETURNING
+      ? `one of ${RETURNING} users arrives in turn every ${EVERY_S} s (${result.visits.length} visits, each user back every ${((RETURNING * EVERY_S) / 60).toFixed(1)} min with a new project)`
+      : `a new user arrives every ${EVERY_S} s (${result.visits.length} in all)`;
     section = [
-      "## Soak",
+      `## ${soakHeading}`,
       "",
       header(),
-      `For ${SOAK_MIN} minutes a new user arrives every ${EVERY_S} s (${result.visits.length} in all), ${journeyText(mb)}`,
+      `For ${SOAK_MIN} minutes ${who}, ${journeyText(mb)}`,
       `Processes are sampled every 5 s until ${SOAK_SETTLE_MS / 60_000} min after the last visit (the "end" column: what the idle stack keeps). Slopes are least-squares fits over`,
       `the second half of the arrivals (${(window.from / 60).toFixed(1)}–${(window.to / 60).toFixed(1)} min): memory that levels off shows a slope near 0.`,
       "",
       visitTable(result.visits, book, wallS),
       processTable(samples, window),
       "",
-      ...processCharts("soak", `Soak, a user every ${EVERY_S} s`, samples, "min"),
-      saveChart("soak-visits", {
-        title: "Soak: each visit's length by its arrival",
+      ...processCharts(
+        RETURNING ? "soak-returning" : "soak",
+        `${soakHeading}, a visit every ${EVERY_S} s`,
+        samples,
+        "min",
+      ),
+      saveChart(RETURNING ? "soak-returning-visits" : "soak-visits", {
+        title: `${soakHeading}: each visit's length by its arrival`,
         xLabel: "minutes into the run (arrival)",
         yLabel: "visit (s)",
         series: [
@@ -160,7 +181,7 @@ try {
     ].join("\n");
   }
   console.log(section);
-  if (switchFlag("write")) writeResultsSection(SOAK_MIN ? "Soak" : "Many users", section);
+  if (switchFlag("write")) writeResultsSection(SOAK_MIN ? soakHeading : "Many users", section);
   if (book.errors.length) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

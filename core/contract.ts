@@ -74,6 +74,8 @@ export const CreateSessionBody = z.object({
   task_name: z.string().default("project"),
   language: z.string().default("en"),
 });
+/** Body of the engine's `seedDraft`: a draft whose media are all files of the session. */
+export const SeedDraftBody = z.object({ draft: z.record(z.string(), z.unknown()) });
 export const Session = z.object({
   task_id: z.string(),
   session_id: z.string(),
@@ -374,6 +376,8 @@ export const Paths = {
   upload: (sid: string) => `/api/upload-video/${APP_NAME}/me/${encodeURIComponent(sid)}`,
   credits: "/api/credits/balance/simple",
   state: (sid: string) => `/api/state/${APP_NAME}/me/${encodeURIComponent(sid)}/latest`,
+  /** Reelsmith's engine only (NemoVideo has no such call): gives a new session the timeline a lost one held */
+  seedDraft: (sid: string) => `/api/state/${APP_NAME}/me/${encodeURIComponent(sid)}/draft`,
   render: "/api/render/proxy/lambda",
   renderPoll: (id: string) => `/api/render/proxy/lambda/${encodeURIComponent(id)}`,
   renderCancel: (id: string) => `/api/render/proxy/lambda/${encodeURIComponent(id)}/cancel`,

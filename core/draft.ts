@@ -159,6 +159,22 @@ export function readDraft(raw: unknown): Draft {
 }
 
 /** A draft is ready to export when some track has a non-empty segment list. */
+/**
+ * The draft with its media addresses moved (`moved`: old address → new), matched whole or by path, since an
+ * engine serves the same file under another origin after a restart on another port. Others stay as they were.
+ */
+export function moveSources(draft: Draft, moved: ReadonlyMap<string, string>): Draft {
+  const byPath = new Map([...moved].map(([from, to]) => [URL.parse(from, "http://x")?.pathname, to]));
+  const target = (src: string) => moved.get(src) ?? byPath.get(URL.parse(src, "http://x")?.pathname);
+  return {
+    ...draft,
+    t: draft.t.map((t) => ({
+      ...t,
+      sg: t.sg.map((sg) => (sg.src && target(sg.src) ? { ...sg, src: target(sg.src) } : sg)),
+    })),
+  };
+}
+
 export function isReady(draft: Draft): boolean {
   return draft.t.some((t) => t.sg.length > 0);
 }

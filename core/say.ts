@@ -12,8 +12,16 @@ export type Say =
   | { key: "tool"; tool: string }
   /** generation is two-stage: the raw video is ready, the agent adds music, titles and effects */
   | { key: "stage-two" }
-  /** `was`: for a session reset, the timeline the lost session held */
-  | { key: "notice"; notice: Exclude<NoticeKind, "preset-changed">; was?: TimelineView }
+  /**
+   * `was`: for a session reset, the timeline the lost session held; `kept`: "all" when the new session took it
+   * back (Reelsmith's engine), "timeline" when only Reelsmith holds it (shown and exported, not known to the editor)
+   */
+  | {
+      key: "notice";
+      notice: Exclude<NoticeKind, "preset-changed">;
+      was?: TimelineView;
+      kept?: "all" | "timeline";
+    }
   /** the editor made the video for another platform than the project's */
   | { key: "preset-changed"; from: string; to: string }
   /** an edit that ended without words (or was recovered after a drop), told by its changes */
@@ -71,11 +79,13 @@ function sayings(lang: Lang): Sayings {
         ({
           "still-working": "仍在处理中…生成可能需要几分钟。",
           recovering: "与编辑器的连接中断了，正在检查已完成的修改…",
-          "session-reset": `编辑会话已过期，已为你开启新会话，之前的编辑记录已无法恢复。${
-            s.was?.lanes.length
-              ? `你的素材已交给新会话，导出的视频都还在；之前的时间线是：${summarizeTimeline(s.was, lang)}。想要原来的效果，再说一遍就好。`
-              : ""
-          }`,
+          "session-reset": !s.was?.lanes.length
+            ? "编辑会话已过期，已为你开启新会话，之前的编辑记录已无法恢复。"
+            : s.kept === "all"
+              ? `编辑会话已过期，已为你开启新会话，并带上了你的素材和时间线（${summarizeTimeline(s.was, lang)}），没有任何丢失。撤销记录从这里重新开始。`
+              : s.kept === "timeline"
+                ? `编辑会话已过期，已为你开启新会话。你的素材已交给新会话，时间线也保留着：这里照常显示，导出也照常使用它（${summarizeTimeline(s.was, lang)}）。剪辑助手本身是从头开始的，如果下一次修改丢了其中某部分，再说一遍就好。`
+                : `编辑会话已过期，已为你开启新会话，之前的编辑记录已无法恢复。你的素材已交给新会话，导出的视频都还在；之前的时间线是：${summarizeTimeline(s.was, lang)}。想要原来的效果，再说一遍就好。`,
         })[s.notice],
       "preset-changed": (s) =>
         `剪辑助手按你的要求做成了${preset(s.to, lang)}视频（项目原为${preset(s.from, lang)}），平台已随之更新。`,
@@ -96,11 +106,13 @@ function sayings(lang: Lang): Sayings {
       ({
         "still-working": "Still working… generating can take a few minutes.",
         recovering: "The connection to the editor dropped. Checking what changed…",
-        "session-reset": `Your editing session expired, so a new one was started. The earlier edit history is gone.${
-          s.was?.lanes.length
-            ? ` Your files were handed to the new session and your exports are kept; the timeline was: ${summarizeTimeline(s.was, lang)}. Say what you want again to get it back.`
-            : ""
-        }`,
+        "session-reset": !s.was?.lanes.length
+          ? "Your editing session expired, so a new one was started. The earlier edit history is gone."
+          : s.kept === "all"
+            ? `Your editing session expired, so a new one was started with your files and your timeline (${summarizeTimeline(s.was, lang)}): nothing was lost. Undo starts afresh from here.`
+            : s.kept === "timeline"
+              ? `Your editing session expired, so a new one was started. Your files were handed to it and your timeline is kept: it is shown here and exports use it (${summarizeTimeline(s.was, lang)}). The editor itself starts afresh, so if your next edit drops part of it, ask for that part again.`
+              : `Your editing session expired, so a new one was started. The earlier edit history is gone. Your files were handed to the new session and your exports are kept; the timeline was: ${summarizeTimeline(s.was, lang)}. Say what you want again to get it back.`,
       })[s.notice],
     "preset-changed": (s) =>
       `The editor made this a ${preset(s.to, lang)} video as you asked (the project was ${preset(s.from, lang)}); the platform now follows it.`,

@@ -13,6 +13,8 @@ export type ProjectRow = {
   task_id: string | null;
   claim_url: string | null;
   draft_json: string | null;
+  /** after a lost session (1002): the timeline it held, kept while the editor's new session has none */
+  carried_draft_json: string | null;
   busy_until: number | null;
   created_at: number;
   updated_at: number;
@@ -106,6 +108,22 @@ export class ProjectStore {
 
   cachedDraft(row: ProjectRow): Draft {
     return readDraft(row.draft_json ? JSON.parse(row.draft_json) : null);
+  }
+
+  /** Keeps (or, with null, lets go of) the timeline a lost session held. */
+  carryDraft(id: string, draft: Draft | null): void {
+    this.sql.exec(
+      `UPDATE projects SET carried_draft_json = ? WHERE id = ?`,
+      draft && JSON.stringify(draft),
+      id,
+    );
+  }
+
+  carriedDraft(id: string): Draft | null {
+    const json = this.sql
+      .exec<{ j: string | null }>(`SELECT carried_draft_json AS j FROM projects WHERE id = ?`, id)
+      .toArray()[0]?.j;
+    return json ? readDraft(JSON.parse(json)) : null;
   }
 
   /** Marks a chat running until `until`; false when one is already running (a lease, so a crash frees it). */

@@ -88,6 +88,9 @@ export const MIGRATIONS: Migration[] = [
       // a finished upload is handed to the editor from the alarm: the attribution to send it with, and the tries
       `ALTER TABLE uploads ADD COLUMN platform TEXT`,
       `ALTER TABLE uploads ADD COLUMN hand_off_failures INTEGER NOT NULL DEFAULT 0`,
+      // the address the editor gave the file, so a timeline can follow it into a session that replaced a lost one
+      `ALTER TABLE uploads ADD COLUMN cdn_url TEXT`,
+      `ALTER TABLE projects ADD COLUMN carried_draft_json TEXT`,
     ],
   },
 ];

@@ -1,7 +1,7 @@
 // Upstream sessions behind projects: created on first need, replaced on 1002 with a notice, state read into drafts.
 
 import { Claim, claimUrl, Paths, Session, SessionState } from "../core/contract.ts";
-import { type Draft, readDraft } from "../core/draft.ts";
+import { type Draft, isReady, moveSources, readDraft } from "../core/draft.ts";
 import { ReelsmithError } from "../core/errors.ts";
 import { getPreset } from "../core/presets.ts";
 import { type Say, say } from "../core/say.ts";
@@ -16,8 +16,11 @@ export class SessionService {
   private readonly creating = new Map<string, Promise<string>>();
   /** the last reset notice per project, for a live stream to show as the transcript does */
   private readonly resets = new Map<string, SessionReset>();
-  /** Gives a replacing session what the lost one held that Reelsmith still has (the project's uploads). */
-  private restore?: (row: ProjectRow, platform: Platform) => Promise<void>;
+  /**
+   * Gives a replacing session what the lost one held that Reelsmith still has (the project's uploads); answers
+   * where each file's address moved.
+   */
+  private restore?: (row: ProjectRow, platform: Platform) => Promise<Map<string, string>>;
 
   constructor(
     private readonly projects: ProjectStore,
@@ -25,7 +28,7 @@ export class SessionService {
   ) {}
 
   /** Set once by the owner of what a new session needs back (the uploads service, built after this one). */
-  onReplaced(restore: (row: ProjectRow, platform: Platform) => Promise<void>): void {
+  onReplaced(restore: (row: ProjectRow, platform: Platform) => Promise<Map<string, string>>): void {
     this.restore = restore;
   }
 
@@ -68,7 +71,11 @@ export class SessionService {
     const state = await this.withSession(row, platform, (sid) =>
       this.client.call(Paths.state(sid), SessionState, { platform }),
     );
-    const draft = readDraft(state.state.draft);
+    let draft = readDraft(state.state.draft);
+    // After a lost session, its timeline stands until the new session has one of its own.
+    const carried = this.projects.carriedDraft(row.id);
+    if (carried && isReady(draft)) this.projects.carryDraft(row.id, null);
+    else if (carried) draft = carried;
     this.projects.cacheDraft(row.id, draft);
     const applied = draft.m.preset;
     if (applied && applied !== row.preset && getPreset(applied)) {
@@ -106,18 +113,39 @@ export class SessionService {
     row.task_id = s.task_id;
     row.claim_url = url;
     if (replacing) {
-      // What the lost session held, so the user can ask for it again.
-      const was = timelineOf(this.projects.cachedDraft(row));
-      const reset: SessionReset = {
-        key: "notice",
-        notice: "session-reset",
-        ...(was.lanes.length && { was }),
-      };
+      const lost = this.projects.cachedDraft(row);
+      // Before the call that met 1002 runs again, so the editor already has the user's files.
+      const moved = (await this.restore?.(row, platform)) ?? new Map<string, string>();
+      const reset = await this.bringBack(row, lost, moved, platform);
       this.resets.set(row.id, reset);
       this.projects.addTranscript(row.id, "notice", say(reset, row.language === "zh" ? "zh" : "en"), reset);
-      // Before the call that met 1002 runs again, so the editor already has the user's files.
-      await this.restore?.(row, platform);
     }
     return s.session_id;
+  }
+
+  /**
+   * The lost session's timeline, its files moved to the new session's addresses: given to the new session where the
+   * editor can take it (Reelsmith's engine), else kept by the project, so the page shows it and exports use it
+   * until the editor makes a new one. The notice says which, and what the timeline was.
+   */
+  private async bringBack(
+    row: ProjectRow,
+    lost: Draft,
+    moved: Map<string, string>,
+    platform: Platform,
+  ): Promise<SessionReset> {
+    if (!isReady(lost)) return { key: "notice", notice: "session-reset" };
+    const was = timelineOf(lost);
+    const draft = moveSources(lost, moved);
+    const seeded = await this.client
+      .call(Paths.seedDraft(row.session_id!), SessionState, { method: "PUT", json: { draft }, platform })
+      .then(
+        () => true,
+        () => false,
+      );
+    this.projects.cacheDraft(row.id, draft);
+    if (seeded) return { key: "notice", notice: "session-reset", was, kept: "all" };
+    this.projects.carryDraft(row.id, draft);
+    return { key: "notice", notice: "session-reset", was, kept: "timeline" };
   }
 }

@@ -34,6 +34,8 @@ export type UploadRow = {
   platform: Platform | null;
   /** hand-off tries that failed since it was last queued */
   hand_off_failures: number;
+  /** the address the editor gave the file */
+  cdn_url: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -130,11 +132,12 @@ export class UploadStore {
 
   setMedia(id: string, f: UploadedFile): void {
     this.sql.exec(
-      `UPDATE uploads SET duration = ?, width = ?, height = ?, fps = ? WHERE id = ?`,
+      `UPDATE uploads SET duration = ?, width = ?, height = ?, fps = ?, cdn_url = ? WHERE id = ?`,
       f.duration ?? null,
       f.width ?? null,
       f.height ?? null,
       f.fps ?? null,
+      f.cdn_url,
       id,
     );
   }

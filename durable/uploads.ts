@@ -292,9 +292,11 @@ export class UploadService {
 
   /**
    * Hands the project's files the editor had to the session that replaced a lost one (1002), so the user need not
-   * upload them again. One that fails stays stored with its error, for `complete` to try again.
+   * upload them again; answers where each moved (old address → new), for the lost timeline to follow. One that
+   * fails stays stored with its error, for `complete` to try again.
    */
-  async handOverAgain(project: ProjectRow, platform: Platform): Promise<void> {
+  async handOverAgain(project: ProjectRow, platform: Platform): Promise<Map<string, string>> {
+    const moved = new Map<string, string>();
     const had = this.store.forProject(project.id).filter((r) => r.state === "ready" || r.state === "sent");
     for (const row of had) {
       this.store.setState(row.id, "sent");
@@ -303,7 +305,10 @@ export class UploadService {
         if (this.store.get(row.id)?.state === "sent")
           this.store.setState(row.id, "stored", ReelsmithError.from(e)?.code ?? "upstream_unavailable");
       });
+      const now = this.store.get(row.id)?.cdn_url;
+      if (row.cdn_url && now && now !== row.cdn_url) moved.set(row.cdn_url, now);
     }
+    return moved;
   }
 
   /**

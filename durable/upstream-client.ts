@@ -13,7 +13,7 @@ export interface UpstreamConfig {
 }
 
 interface CallOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   json?: unknown;
   form?: FormData;
   platform: Platform;

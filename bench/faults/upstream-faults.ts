@@ -81,8 +81,9 @@ export async function transparentFault(o: Observed, rig: SessionRig, code: 1001 
 }
 
 /**
- * 1002: the upstream lost the session. A new one is made and the user is told; Reelsmith's own records stay, and
- * the files the editor had must reach the new session. The timeline lived only in the lost session.
+ * 1002: the upstream lost the session. A new one is made and the user is told; Reelsmith's own records stay, the
+ * files the editor had must reach the new session, and the timeline must still be shown and exported (NemoVideo,
+ * as the fake, cannot be given it back; Reelsmith keeps it until the editor makes a new one).
  */
 export async function sessionLost(o: Observed, rig: SessionRig): Promise<void> {
   const prior = await getProject(rig.user, rig.projectId);
@@ -110,11 +111,22 @@ export async function sessionLost(o: Observed, rig: SessionRig): Promise<void> {
     after.uploads.every((u) => u.state === "ready"),
     `uploads left ${after.uploads.map((u) => u.state).join(", ")}`,
   );
-  if (prior.ready && !after.ready) {
-    o.lost.push(`the timeline (${prior.summary}), which only the lost session held`);
+  if (after.summary !== prior.summary) {
+    o.lost.push(`the timeline (${prior.summary}), now ${after.summary || "empty"}`);
     o.recoverMs = Number.NaN;
   }
   await checkSession(o, rig, before, 2);
+  // Exported after the loss: the render gets the timeline the user had, under the new session.
+  const exp = await rig.user.exportAndWait(rig.projectId, 500, 120_000);
+  const rendered = (await rig.fake.inspect()).requests.filter((q) => q.endpoint === "render").at(-1)?.body as
+    | { sessionId: string; draft: unknown }
+    | undefined;
+  o.check(exp.status === "completed", `the export after the loss ended ${exp.status}`);
+  o.check(
+    rendered?.sessionId === fresh && JSON.stringify(rendered?.draft) === JSON.stringify(prior.draft),
+    "the export after the loss did not render the timeline the user had",
+  );
+  o.sees.push(`an export made after it renders the same timeline (${prior.summary})`);
 }
 
 /** A failure the user must act on: the error in EN and in ZH, then sending again works. */

@@ -26,6 +26,7 @@ export interface ProjectState {
   transcript: Array<{ role: string; text: string }>;
   summary: string;
   ready: boolean;
+  draft: unknown;
   uploads: Array<{ id: string; name: string; state: string }>;
   exports: ExportState[];
 }

@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AdkEvent, Paths } from "../../core/contract.ts";
-import { readDraft, TrackType } from "../../core/draft.ts";
+import { moveSources, readDraft, TrackType } from "../../core/draft.ts";
 import type { Engine } from "../../engine/server/index.ts";
 import { type EngineClient, ffprobe, makePhotos, startEngine, tempDir } from "./server-fixtures.ts";
 
@@ -156,6 +156,31 @@ describe("a whole session through HTTP", () => {
     expect(shorter.events.at(-1)?.actions?.stateDelta).toEqual({ export_requested: true });
     expect(textOf(shorter.events.at(-1) as AdkEvent)).toContain("可以导出了");
     expect((await client.state(sid)).data.state.draft.d).toBeLessThan(6000);
+  });
+
+  it("gives a session that replaced a lost one the lost timeline, once its files are the new session's own", async () => {
+    const lost = (await client.state(sid)).data.state;
+    const { session_id: fresh } = await client.newSession();
+    const photos = await makePhotos(dir);
+    const foreign = await client.request("PUT", Paths.seedDraft(fresh), { json: { draft: lost.draft } });
+    expect(foreign.status).toBe(422);
+    const files = (await client.upload(fresh, photos)).body.data.files as { cdn_url: string }[];
+    const had = lost.video_infos as { cdn_url: string }[];
+    const moved = new Map(had.map((f, i) => [f.cdn_url, files[i].cdn_url]));
+    const draft = moveSources(readDraft(lost.draft), moved);
+    const seeded = await client.request("PUT", Paths.seedDraft(fresh), { json: { draft } });
+    expect(seeded.status).toBe(200);
+    expect(readDraft((await client.state(fresh)).data.state.draft)).toEqual(draft);
+    // only into a session the editor has not shaped yet
+    expect((await client.request("PUT", Paths.seedDraft(fresh), { json: { draft } })).status).toBe(409);
+    // and editing goes on from it: the title changes, the photos and music stay
+    await client.chat(fresh, '标题改成"春日花园"');
+    const edited = readDraft((await client.state(fresh)).data.state.draft);
+    const title = edited.t.find((t) => t.tt === TrackType.Text)?.sg[0];
+    expect(title?.tx).toBe("春日花园");
+    expect(edited.t.find((t) => t.tt === TrackType.Video)?.sg.map((s) => s.src)).toEqual(
+      files.map((f) => f.cdn_url),
+    );
   });
 
   it("re-runs a render that was running when the engine stopped, from media uploaded before the restart", async () => {

@@ -1,8 +1,9 @@
 // The chat relay end to end: SSE normalization, silent edits, GUI-speak, stalls, drops, errors, 409, JSON mode.
+import { runInDurableObject } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { say } from "../../core/say.ts";
 import { chat, createProject, fake, newUser, readyProject, sleep, waitFor } from "./helpers.ts";
-import { pngBytes, uploadFile } from "./upload-helpers.ts";
+import { pngBytes, uploadFile, userIdOf, userStub } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
 
@@ -172,12 +173,47 @@ describe("failures", () => {
     const r = await chat(u, p.id, "[scenario:silent-edit] add a clip");
     const live = r.events.find((e) => e.event === "notice")?.data;
     expect(live.kind).toBe("session-reset");
-    expect(live.text).toContain(`the timeline was: ${before}`);
+    // NemoVideo cannot be given a timeline: Reelsmith keeps it and says so
+    expect(live.text).toContain(`your timeline is kept: it is shown here and exports use it (${before})`);
     // The transcript keeps it as data, so a page in Chinese reads it in Chinese.
     const notice = (await u.json(`/api/projects/${p.id}`)).body.transcript.find(
       (t: any) => t.role === "notice",
     );
-    expect(say(notice.say, "zh")).toContain("之前的时间线是");
+    expect(notice.say).toMatchObject({ notice: "session-reset", kept: "timeline" });
+    expect(say(notice.say, "zh")).toContain("时间线也保留着");
+  });
+
+  it("after 1002, the page and exports keep the lost timeline until the editor makes a new one", async () => {
+    const u = newUser();
+    const p = await readyProject(u);
+    const before = (await u.json(`/api/projects/${p.id}`)).body;
+    await fake.fault({ endpoint: "runSse", code: 1002 });
+    await chat(u, p.id, "[scenario:text] hello");
+    const after = (await u.json(`/api/projects/${p.id}`)).body;
+    expect(after).toMatchObject({ ready: true, summary: before.summary });
+    // the new session was asked to take the timeline back (Reelsmith's engine can; NemoVideo, like the fake, cannot)
+    const { sessions, requests } = await fake.inspect();
+    const fresh = sessions.at(-1)!.sessionId;
+    expect(requests.some((q) => q.method === "PUT" && q.url.includes(`/${fresh}/draft`))).toBe(true);
+    await fake.config({ renderMs: 100 });
+    const exp = await u.json(`/api/projects/${p.id}/exports`, {});
+    expect(exp.status).toBe(202);
+    await waitFor(async () => {
+      const e = (await u.json(`/api/exports/${exp.body.id}`)).body;
+      return e.status === "completed" ? e : null;
+    });
+    const rendered = (await fake.inspect()).requests.filter((q) => q.endpoint === "render").at(-1)!;
+    expect(rendered.body).toMatchObject({ sessionId: fresh, draft: before.draft });
+    // the editor's own next timeline takes over (the fake's edits happen to look the same: ask the object)
+    const carried = async () =>
+      runInDurableObject(
+        userStub(await userIdOf(u)),
+        (_, state) => state.storage.sql.exec(`SELECT carried_draft_json AS j FROM projects`).one().j,
+      );
+    expect(await carried()).not.toBeNull();
+    await chat(u, p.id, "[scenario:silent-edit] add a clip");
+    expect((await u.json(`/api/projects/${p.id}`)).body.ready).toBe(true);
+    expect(await carried()).toBeNull();
   });
 
   it("hands the project's uploads to the session that replaced a lost one, so none must be uploaded again", async () => {

@@ -131,7 +131,7 @@ const POLL_TRIES = 5;
  */
 export async function untilHandedOver(first: UploadView): Promise<UploadView> {
   let up = first;
-  for (let wait = 400, misses = 0; up.state === "sent"; wait = Math.min(wait * 1.5, 3000)) {
+  for (let wait = 250, misses = 0; up.state === "sent"; wait = Math.min(wait * 1.5, 2000)) {
     await sleep(wait);
     try {
       up = await call(api.uploads[":id"].$get({ param: { id: up.id } }));
