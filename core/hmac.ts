@@ -1,16 +1,19 @@
 // HMAC-SHA256 over WebCrypto (Workers and Node alike): per-purpose keys, signing cookies, media URLs and webhooks.
 
 const encoder = new TextEncoder();
+/** Imported keys by secret, most recently used last; bounded, since every API key brings its own webhook secret. */
 const keys = new Map<string, Promise<CryptoKey>>();
+const KEYS_KEPT = 64;
 
 function key(secret: string): Promise<CryptoKey> {
   let k = keys.get(secret);
-  if (!k) {
+  if (k) keys.delete(secret);
+  else
     k = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
       "sign",
     ]);
-    keys.set(secret, k);
-  }
+  keys.set(secret, k);
+  if (keys.size > KEYS_KEPT) keys.delete(keys.keys().next().value as string);
   return k;
 }
 

@@ -8,6 +8,8 @@ import type { UpstreamClient } from "./upstream-client.ts";
 const MAX_COVER_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const OUTPUT_TIMEOUT_MS = 10 * 60_000;
+/** R2 parts for a video of unknown length: above R2's 5 MiB floor, and all but the last the same size, as R2 asks. */
+const PART_BYTES = 8 * 1024 * 1024;
 
 export interface OutputRules {
   /**
@@ -51,15 +53,62 @@ export async function copyRenderOutput(
   if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
   const video = `exports/${row.project_id}/${row.id}.mp4`;
   const length = Number(res.headers.get("content-length"));
-  const body =
+  const httpMetadata = { contentType: "video/mp4" };
+  const size =
     Number.isFinite(length) && length > 0
-      ? res.body.pipeThrough(new FixedLengthStream(length))
-      : await res.arrayBuffer();
-  const obj = await media.put(video, body, { httpMetadata: { contentType: "video/mp4" } });
+      ? (await media.put(video, res.body.pipeThrough(new FixedLengthStream(length)), { httpMetadata })).size
+      : await putInParts(media, video, res.body, httpMetadata);
   const cover = p.coverUrl
     ? await copyCover(media, `exports/${row.project_id}/${row.id}.cover`, p.coverUrl, rules)
     : null;
-  return { video, size: obj.size, cover };
+  return { video, size, cover };
+}
+
+/**
+ * Stores a body of unknown length (no Content-Length) in R2 parts of PART_BYTES, so at most one part is held in
+ * the Worker's 128 MB at a time, whatever the video's size; a body under one part is one plain put. Answers the size.
+ */
+async function putInParts(
+  media: R2Bucket,
+  key: string,
+  body: ReadableStream<Uint8Array>,
+  httpMetadata: R2HTTPMetadata,
+): Promise<number> {
+  const reader = body.getReader();
+  let upload: R2MultipartUpload | null = null;
+  const parts: R2UploadedPart[] = [];
+  let part = new Uint8Array(PART_BYTES);
+  let filled = 0;
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      for (let at = 0; value && at < value.length; ) {
+        const n = Math.min(PART_BYTES - filled, value.length - at);
+        part.set(value.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled === PART_BYTES) {
+          upload ??= await media.createMultipartUpload(key, { httpMetadata });
+          parts.push(await upload.uploadPart(parts.length + 1, part));
+          part = new Uint8Array(PART_BYTES);
+          filled = 0;
+        }
+      }
+      if (value) size += value.length;
+      if (done) break;
+    }
+    if (!upload) {
+      await media.put(key, part.subarray(0, filled), { httpMetadata });
+      return size;
+    }
+    if (filled) parts.push(await upload.uploadPart(parts.length + 1, part.subarray(0, filled)));
+    await upload.complete(parts);
+    return size;
+  } catch (e) {
+    await upload?.abort().catch(() => undefined);
+    throw e;
+  }
 }
 
 /** The poster, fetched like the video; an export without one is still complete, so failures answer null. */

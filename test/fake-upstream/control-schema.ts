@@ -63,6 +63,8 @@ export const RenderPlan = z.object({
   error: z.string().optional(),
   /** false: the finished render has no poster, as NemoVideo's have none (the engine's and, by default, the fake's do) */
   cover: z.boolean().optional(),
+  /** the finished video is served as a stream without Content-Length (chunked), as some CDNs do */
+  chunked: z.boolean().optional(),
   sessionId: z.string().optional(),
 });
 export type RenderPlan = z.infer<typeof RenderPlan>;

@@ -38,6 +38,7 @@ export const submitRender: Handler = (call) => {
     durationMs: plan?.durationMs ?? world.config.renderMs,
     shape: plan?.shape,
     cover: plan?.cover,
+    chunked: plan?.chunked,
     failWith: plan?.error ?? (isReady(draft) ? undefined : "Draft has no segments to render"),
   };
   world.renders.set(id, record);
@@ -100,9 +101,24 @@ export const cancelRender: Handler = (call) => {
 };
 
 function fileResponse(world: FakeWorld, r: RenderRecord): Response {
-  return new Response(placeholderMp4(r.id, world.config.renderFileBytes), {
-    headers: { "Content-Type": "video/mp4", "Content-Disposition": `attachment; filename="${r.id}.mp4"` },
+  const bytes = placeholderMp4(r.id, world.config.renderFileBytes);
+  const headers = {
+    "Content-Type": "video/mp4",
+    "Content-Disposition": `attachment; filename="${r.id}.mp4"`,
+  };
+  if (!r.chunked) return new Response(bytes, { headers });
+  // in uneven 1 MB pieces, so the reader cannot count on chunk boundaries
+  const pieces = Array.from({ length: Math.ceil(bytes.length / 1_000_003) }, (_, i) =>
+    bytes.subarray(i * 1_000_003, (i + 1) * 1_000_003),
+  );
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = pieces.shift();
+      if (next) controller.enqueue(next);
+      else controller.close();
+    },
   });
+  return new Response(stream, { headers });
 }
 
 export const downloadRender: Handler = (call) => {

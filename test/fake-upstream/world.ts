@@ -55,6 +55,8 @@ export interface RenderRecord {
   shape?: PollShape;
   /** the finished render also has a poster image (Reelsmith's engine makes one; NemoVideo does not) */
   cover?: boolean;
+  /** the video is served without Content-Length */
+  chunked?: boolean;
   /** set when the render will fail (plan, or nothing to render) */
   failWith?: string;
   cancelledAt?: number;

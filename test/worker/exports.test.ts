@@ -7,12 +7,38 @@ import { IdentityStore } from "../../durable/identity.ts";
 import { copyRenderOutput } from "../../durable/render-output.ts";
 import { UpstreamClient } from "../../durable/upstream-client.ts";
 import { createProject, fake, finished, newUser, readyProject, waitFor } from "./helpers.ts";
-import { userIdOf, userStub } from "./upload-helpers.ts";
+import { sha256, userIdOf, userStub } from "./upload-helpers.ts";
 
 beforeEach(() => fake.reset());
 afterEach(() => vi.restoreAllMocks());
 
 describe("export to a file in R2", () => {
+  it("stores a video served without Content-Length in parts, byte for byte, whatever its size", async () => {
+    for (const size of [300_000, 8 * 1024 * 1024, 20 * 1024 * 1024 + 5]) {
+      await fake.config({ renderMs: 100, renderFileBytes: size });
+      await fake.renderPlan({ chunked: true });
+      const u = newUser();
+      const p = await readyProject(u);
+      const created = await u.json(`/api/projects/${p.id}/exports`, {});
+      const done = await finished(u, created.body.id);
+      expect(done).toMatchObject({ status: "completed", size });
+      const stored = await (await u(done.downloadUrl)).arrayBuffer();
+      const render = (await fake.inspect()).requests.filter((q) => q.endpoint === "render").at(-1);
+      const renderId = (render?.body as { id?: string } | undefined)?.id ?? "";
+      const served = await (await fetch(`${env.UPSTREAM_URL}/renders/${renderId}.mp4`)).arrayBuffer();
+      // compared by digest: a deep compare of 20 MB arrays would take the isolate's memory
+      expect(stored.byteLength).toBe(size);
+      expect(await sha256(stored)).toBe(await sha256(served));
+      // written in 8 MiB parts (a multipart object's etag ends in its part count), never held whole
+      const video = (await env.MEDIA.list({ prefix: `exports/${p.id}/` })).objects.find((o) =>
+        o.key.endsWith(".mp4"),
+      );
+      const parts = Math.ceil(size / (8 * 1024 * 1024));
+      if (size >= 8 * 1024 * 1024) expect(video?.etag).toMatch(new RegExp(`-${parts}$`));
+      else expect(video?.etag).not.toContain("-");
+    }
+  });
+
   for (const shape of ["A", "B"] as const) {
     it(`drives a render to completion from the alarm (poll shape ${shape}) and serves the file`, async () => {
       await fake.config({ pollShape: shape, renderMs: 300, renderFileBytes: 100_000 });
