@@ -175,10 +175,12 @@ async function upstreamFaults(): Promise<Outcome[]> {
       await run("upstream 429 (rate limited) mid-session", (o) => transparentFault(o, rig, 429)),
       await run("upstream 500 mid-session", (o) => upstreamError(o, rig, 500)),
       await run("upstream 503 on render polls during an export", (o) => pollErrors(o, rig)),
-      await run("upstream 1002 (session not found) mid-session", (o) => sessionLost(o, rig)),
       await run("the stream drops mid-reply, after the edit was made", (o) => dropAfterEdit(o, rig)),
       await run("the stream drops mid-reply, nothing changed", (o) => dropWithoutEdit(o, rig)),
       await run("a stall with only keep-alives", (o) => stall(o, rig)),
+      // Last: after it the project holds its timeline while the new session has none, and the fake's next edit
+      // happens to make the very same timeline, which an edit after a drop would then report as no change.
+      await run("upstream 1002 (session not found) mid-session", (o) => sessionLost(o, rig)),
     ];
   } finally {
     await worker.stop();
