@@ -25,6 +25,10 @@ export class JobTable {
     await this.arm();
   }
 
+  has(kind: JobKind, ref: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM jobs WHERE kind = ? AND ref = ?`, kind, ref).toArray().length > 0;
+  }
+
   /** Jobs due now. They stay in the table until re-scheduled or cancelled, so a crashed alarm retries them. */
   due(now: number): Array<{ kind: JobKind; ref: string }> {
     return this.sql

@@ -132,17 +132,20 @@ export class UploadService {
    * Assembles the parts (once) and queues the hand-off to the editor, answering at once: the upload is `sent`
    * until the editor has measured it (`ready`) or refused it (`failed`). The editor fetching and probing a file can
    * take a minute under load, too long to hold a request open. Again on a `stored` upload (a hand-off that gave
-   * up), queues it again; on one under way, changes nothing.
+   * up), queues it again; on one under way, changes nothing (a `sent` one that lost its job is queued again).
    */
   async complete(id: string, platform: Platform, lang: Lang): Promise<UploadView> {
     const row = this.store.get(id);
     if (!row) throw new ReelsmithError("not_found");
     if (row.state === "failed") throw new ReelsmithError(row.error_code ?? "upload_closed");
     if (row.state === "uploading") await this.once(id, () => this.assemble(id));
-    if (this.store.get(id)?.state === "stored") await this.queueHandOff(id, platform);
+    const now = this.store.get(id)?.state;
+    if (now === "stored" || (now === "sent" && !this.jobs.has("hand-off-upload", id)))
+      await this.queueHandOff(id, platform);
     return this.info(id, lang);
   }
-  /** Fetches a public URL into R2, then hands it to the upstream like a finished upload. */
+
+  /** Fetches a public URL into R2, then queues it for the editor like a finished upload. */
   async importUrl(
     project: ProjectRow,
     id: string,

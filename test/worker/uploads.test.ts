@@ -239,6 +239,19 @@ describe("limits before any byte moves", () => {
     expect((await settled(u, first.plan.id)).body).toMatchObject({ state: "ready" });
   });
 
+  it("queues again, on complete, a hand-off whose job was lost", async () => {
+    const u = newUser();
+    const p = await createProject(u);
+    const { plan } = await uploadFile(u, p.id, mp4Bytes(2000));
+    // as if the object had stopped between marking the file sent and queueing its job
+    await runInDurableObject(userStub(await userIdOf(u)), (_, state) => {
+      state.storage.sql.exec(`UPDATE uploads SET state = 'sent' WHERE id = ?`, plan.id);
+      state.storage.sql.exec(`DELETE FROM jobs WHERE ref = ?`, plan.id);
+    });
+    expect((await u.json(`/api/uploads/${plan.id}/complete`, {})).status).toBe(202);
+    expect((await settled(u, plan.id)).body.state).toBe("ready");
+  });
+
   it("hands the files over in the order they were completed, and a message waits for them", async () => {
     const u = newUser();
     const p = await createProject(u);
