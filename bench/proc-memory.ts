@@ -35,6 +35,10 @@ export function read(path: string): string {
 export const rssBytes = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0) * 1024;
 
+/** The anonymous part of the resident memory (heaps), without mapped files and shared memory. */
+export const anonBytes = (pid: number) =>
+  Number(/RssAnon:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0) * 1024;
+
 /** The open descriptors of one process: all of them, and how many are sockets. */
 export function openFds(pid: number): { all: number; sockets: number } {
   let fds: string[] = [];

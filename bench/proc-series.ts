@@ -1,5 +1,5 @@
 // Memory and open descriptors of a running stack over time, per role (engine, wrangler, workerd, ffmpeg), from /proc.
-import { openFds, processTree, read, rssBytes } from "./proc-memory.ts";
+import { anonBytes, openFds, processTree, read, rssBytes } from "./proc-memory.ts";
 import { slope } from "./stats.ts";
 
 export type Role = "engine" | "wrangler" | "workerd" | "ffmpeg" | "other";
@@ -20,6 +20,8 @@ export interface Sample {
   /** seconds since the sampler started */
   t: number;
   rssMiB: Record<Role, number>;
+  /** of the RSS, anonymous memory (heaps); the rest is mapped files (SQLite, R2's local blobs) and shared memory */
+  anonMiB: Record<Role, number>;
   fds: Record<Role, number>;
   sockets: Record<Role, number>;
 }
@@ -28,7 +30,7 @@ const zero = (): Record<Role, number> => ({ engine: 0, wrangler: 0, workerd: 0, 
 
 /** One reading of every process under the given roots. */
 export function sampleTree(rootPids: number[], t: number): Sample {
-  const s: Sample = { t, rssMiB: zero(), fds: zero(), sockets: zero() };
+  const s: Sample = { t, rssMiB: zero(), anonMiB: zero(), fds: zero(), sockets: zero() };
   const seen = new Set<number>();
   for (const root of rootPids)
     for (const pid of processTree(root)) {
@@ -37,6 +39,7 @@ export function sampleTree(rootPids: number[], t: number): Sample {
       const role = roleOf(pid);
       const fds = openFds(pid);
       s.rssMiB[role] += rssBytes(pid) / 2 ** 20;
+      s.anonMiB[role] += anonBytes(pid) / 2 ** 20;
       s.fds[role] += fds.all;
       s.sockets[role] += fds.sockets;
     }
@@ -82,6 +85,8 @@ export interface RoleSummary {
   endMiB: number;
   /** MiB per minute over the window, by least squares */
   slopeMiBPerMin: number;
+  /** the slope of the anonymous part alone */
+  anonSlopeMiBPerMin: number;
   startFds: number;
   peakFds: number;
   endFds: number;
@@ -97,13 +102,15 @@ export interface SlopeWindow {
 export function summarize(samples: Sample[], role: Role, window: SlopeWindow): RoleSummary {
   const end = samples.at(-1)!;
   const inside = samples.filter((s) => s.t >= window.from && s.t <= window.to);
-  const perMin = (m: "rssMiB" | "fds") => slope(inside.map((s) => [s.t / 60, s[m][role]] as const));
+  const perMin = (m: "rssMiB" | "anonMiB" | "fds") =>
+    slope(inside.map((s) => [s.t / 60, s[m][role]] as const));
   return {
     role,
     startMiB: samples[0].rssMiB[role],
     peakMiB: Math.max(...samples.map((s) => s.rssMiB[role])),
     endMiB: end.rssMiB[role],
     slopeMiBPerMin: perMin("rssMiB"),
+    anonSlopeMiBPerMin: perMin("anonMiB"),
     startFds: samples[0].fds[role],
     peakFds: Math.max(...samples.map((s) => s.fds[role])),
     endFds: end.fds[role],

@@ -66,13 +66,15 @@ export function processTable(samples: Sample[], window: SlopeWindow): string {
   const rows = activeRoles(samples).map((role) => {
     const s = summarize(samples, role, window);
     // ffmpeg processes come and go with renders: a slope of their sum says nothing.
-    const [memSlope, fdSlope] =
-      role === "ffmpeg" ? ["–", "–"] : [rate(s.slopeMiBPerMin), rate(s.fdSlopePerMin)];
-    return `| ${role} | ${mib(s.startMiB)} → ${mib(s.peakMiB)} → ${mib(s.endMiB)} | ${memSlope} | ${s.startFds} → ${s.peakFds} → ${s.endFds} | ${fdSlope} |`;
+    const [memSlope, anonSlope, fdSlope] =
+      role === "ffmpeg"
+        ? ["–", "–", "–"]
+        : [rate(s.slopeMiBPerMin), rate(s.anonSlopeMiBPerMin), rate(s.fdSlopePerMin)];
+    return `| ${role} | ${mib(s.startMiB)} → ${mib(s.peakMiB)} → ${mib(s.endMiB)} | ${memSlope} | ${anonSlope} | ${s.startFds} → ${s.peakFds} → ${s.endFds} | ${fdSlope} |`;
   });
   return [
-    "| process | RSS MiB start → peak → end | RSS slope MiB/min | open fds start → peak → end | fd slope /min |",
-    "|---|---|---|---|---|",
+    "| process | RSS MiB start → peak → end | RSS slope MiB/min | of it anonymous (heaps) MiB/min | open fds start → peak → end | fd slope /min |",
+    "|---|---|---|---|---|---|",
     ...rows,
   ].join("\n");
 }
