@@ -9,7 +9,7 @@ import { numberFlag } from "./args.ts";
 import { anonBytes, processTree } from "./proc-memory.ts";
 import { roleOf } from "./proc-series.ts";
 import { BenchUser, Book } from "./user-client.ts";
-import { makeJourneyPhotos } from "./user-journey.ts";
+import { makeJourneyPhotos, type Photo } from "./user-journey.ts";
 
 const ROUNDS = numberFlag("rounds", 30);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -19,6 +19,17 @@ const workerdAnon = () =>
     .filter((p) => roleOf(p) === "workerd")
     .reduce((n, p) => n + anonBytes(p), 0) /
   2 ** 20;
+/** Plans an upload, sends its parts through the Worker's part route, and deletes it (no hand-off to the editor). */
+async function sendAndDelete(u: BenchUser, projectId: string, photo: Photo): Promise<void> {
+  const plan = await u.json<{ id: string; partSize: number; partCount: number }>(
+    "POST",
+    `/api/projects/${projectId}/uploads`,
+    { name: photo.name, size: photo.bytes.length, type: photo.type },
+  );
+  for (let n = 1; n <= plan.partCount; n++) await u.sendPart(plan.id, n, plan.partSize, photo.bytes);
+  await u.json("DELETE", `/api/uploads/${plan.id}`);
+}
+
 try {
   const book = new Book();
   const users = await Promise.all(Array.from({ length: 6 }, () => BenchUser.create(stack.url, book)));
@@ -33,23 +44,8 @@ try {
       "chat turn (engine reply)",
       (u, p, n) => u.chat(p, n % 2 ? "make the title bigger" : "make the title smaller"),
     ],
-    [
-      "upload parts only (R2), then delete",
-      async (u, p) => {
-        const photo = photos[2];
-        const plan = await u.json<{ id: string; partSize: number; partCount: number }>(
-          "POST",
-          `/api/projects/${p}/uploads`,
-          {
-            name: photo.name,
-            size: photo.bytes.length,
-            type: photo.type,
-          },
-        );
-        for (let n = 1; n <= plan.partCount; n++) await u.sendPart(plan.id, n, plan.partSize, photo.bytes);
-        await u.json("DELETE", `/api/uploads/${plan.id}`);
-      },
-    ],
+    ["a 3.5 MB photo in one part to R2, the upload then deleted", (u, p) => sendAndDelete(u, p, photos[2])],
+    ["a 9 MB photo in two parts to R2, the upload then deleted", (u, p) => sendAndDelete(u, p, photos[0])],
   ];
   for (const [name, step] of steps) {
     const before = workerdAnon();
