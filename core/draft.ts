@@ -158,7 +158,6 @@ export function readDraft(raw: unknown): Draft {
   return { t: tracks, d, m: { ...m } };
 }
 
-/** A draft is ready to export when some track has a non-empty segment list. */
 /**
  * The draft with its media addresses moved (`moved`: old address → new), matched whole or by path, since an
  * engine serves the same file under another origin after a restart on another port. Others stay as they were.
@@ -175,6 +174,7 @@ export function moveSources(draft: Draft, moved: ReadonlyMap<string, string>): D
   };
 }
 
+/** A draft is ready to export when some track has a non-empty segment list. */
 export function isReady(draft: Draft): boolean {
   return draft.t.some((t) => t.sg.length > 0);
 }

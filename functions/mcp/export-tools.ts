@@ -5,11 +5,10 @@ import { apiError } from "../../core/errors.ts";
 import { type ApiCaller, type ApiError, ApiFailure } from "./api.ts";
 import { progressOf } from "./progress.ts";
 import { run } from "./results.ts";
+import { MAX_WAIT_S, readWhile } from "./wait.ts";
 
 const exportId = z.string().min(1).describe("The export's id (exp_…), from start_export.");
 const POLL_MS = 1000;
-/** Under the 60 s an MCP client waits for an answer by default. */
-const MAX_WAIT_S = 50;
 
 interface ExportInfo {
   id: string;
@@ -19,7 +18,6 @@ interface ExportInfo {
 }
 
 const settled = (e: ExportInfo) => e.status === "completed" || e.status === "failed";
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function registerExportTools(server: McpServer, api: ApiCaller) {
   const read = (id: string) => api.json<ExportInfo>("GET", `/api/exports/${encodeURIComponent(id)}`);
@@ -74,19 +72,22 @@ export function registerExportTools(server: McpServer, api: ApiCaller) {
     ({ exportId, waitSeconds = 0 }, extra) =>
       run(async () => {
         const report = progressOf(extra);
-        const until = Date.now() + waitSeconds * 1000;
-        let exp = await read(exportId);
         // Progress notifications must increase: one per new percentage.
         let reported = -1;
-        while (!settled(exp) && Date.now() + POLL_MS <= until) {
-          if (exp.progress > reported) {
-            reported = exp.progress;
-            await report(reported, `${exp.status} ${exp.progress}%`, 100);
-          }
-          await sleep(POLL_MS);
-          exp = await read(exportId);
-        }
-        return exp;
+        return readWhile(
+          await read(exportId),
+          () => read(exportId),
+          (e) => !settled(e),
+          {
+            everyMs: POLL_MS,
+            untilMs: Date.now() + waitSeconds * 1000,
+            onEach: async (exp) => {
+              if (exp.progress <= reported) return;
+              reported = exp.progress;
+              await report(reported, `${exp.status} ${exp.progress}%`, 100);
+            },
+          },
+        );
       }),
   );
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PRESETS } from "../../core/presets.ts";
 import { type ApiCaller, type ApiError, ApiFailure } from "./api.ts";
 import { run } from "./results.ts";
+import { MAX_WAIT_S, readWhile } from "./wait.ts";
 
 const presetIds = PRESETS.map((p) => p.id) as [string, ...string[]];
 const projectId = z
@@ -11,8 +12,6 @@ const projectId = z
   .min(1)
   .describe("The project's id (prj_…), from create_project or list_projects.");
 
-/** Under the 60 s an MCP client waits for an answer by default. */
-const HAND_OFF_WAIT_MS = 50_000;
 const HAND_OFF_POLL_MS = 500;
 
 interface UploadInfo {
@@ -121,8 +120,8 @@ export function registerProjectTools(server: McpServer, api: ApiCaller) {
       title: "Add a file by its URL",
       description:
         "Brings a photo, clip or song that is already online into the project: a public https:// link to the file " +
-        "itself (no password, IP address or private host). Waits (up to 50 s) for the editor to measure it and " +
-        "answers the upload: state ready with its media, or still sent if the editor is slow (send_instruction " +
+        `itself (no password, IP address or private host). Waits (up to ${MAX_WAIT_S} s) for the editor to ` +
+        "measure it and answers the upload: state ready with its media, or still sent if the editor is slow (send_instruction " +
         "waits for it). A file the editor refuses is a tool error. Add every file before send_instruction; files " +
         "reach the editor in the order they are added.",
       inputSchema: {
@@ -132,16 +131,18 @@ export function registerProjectTools(server: McpServer, api: ApiCaller) {
     },
     ({ projectId, url }) =>
       run(async () => {
-        let upload = await api.json<UploadInfo>(
+        const imported = await api.json<UploadInfo>(
           "POST",
           `/api/projects/${encodeURIComponent(projectId)}/imports`,
           { body: { url } },
         );
-        const until = Date.now() + HAND_OFF_WAIT_MS;
-        while (upload.state === "sent" && Date.now() + HAND_OFF_POLL_MS <= until) {
-          await new Promise((r) => setTimeout(r, HAND_OFF_POLL_MS));
-          upload = await api.json<UploadInfo>("GET", `/api/uploads/${encodeURIComponent(upload.id)}`);
-        }
+        const path = `/api/uploads/${encodeURIComponent(imported.id)}`;
+        const upload = await readWhile(
+          imported,
+          () => api.json<UploadInfo>("GET", path),
+          (u) => u.state === "sent",
+          { everyMs: HAND_OFF_POLL_MS, untilMs: Date.now() + MAX_WAIT_S * 1000 },
+        );
         if (upload.state === "failed" && upload.error) throw new ApiFailure(upload.error);
         return upload;
       }),
